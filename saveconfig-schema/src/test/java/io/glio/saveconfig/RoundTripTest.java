@@ -1,0 +1,42 @@
+package io.glio.saveconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RoundTripTest {
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = RoundTripTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"block-iscsi-generated-acls", "multi-target-chap-eui", "tcm_fc-alua-old-format"})
+    void realWorldFilesSaveAsPythonJsonDumpsWould(String name) throws IOException {
+        String original = resource("real-world/" + name + ".json");
+        String expected = resource("real-world/" + name + ".expected");
+
+        SaveConfig config = SaveConfigReader.parse(original, name + ".json");
+
+        assertThat(SaveConfigWriter.toJson(config)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oracle/example.json"})
+    void oracleFilesRoundTripByteForByte(String name) throws IOException {
+        String original = resource(name);
+
+        assertThat(SaveConfigWriter.toJson(SaveConfigReader.parse(original, name))).isEqualTo(original);
+    }
+}
