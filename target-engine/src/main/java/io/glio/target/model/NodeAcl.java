@@ -20,6 +20,8 @@ public final class NodeAcl {
     ChapCredentials chap = ChapCredentials.NONE;
     final List<MappedLun> mappedLuns = new ArrayList<>();
     Map<String, Object> unknownKeys = new LinkedHashMap<>();
+    /** {@code tcq_depth} as an older rtslib saved it (kept for the next save), or null. */
+    Object tcqDepth;
 
     NodeAcl(Tpg tpg, String nodeWwn) {
         this.tpg = tpg;

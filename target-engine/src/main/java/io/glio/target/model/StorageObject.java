@@ -32,6 +32,8 @@ public final class StorageObject {
     final List<Lun> luns = new ArrayList<>();
     Map<String, Object> unknownKeys = new LinkedHashMap<>();
     volatile String runtimeStatus;
+    /** Plugin keys the loaded saveconfig entry did not have (not written back). */
+    final java.util.Set<String> absentKeys = new java.util.HashSet<>();
 
     StorageObject(Plugin plugin, String name, int hbaIndex, Attributes attributes) {
         this.plugin = plugin;

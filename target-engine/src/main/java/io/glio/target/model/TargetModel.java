@@ -26,6 +26,9 @@ public final class TargetModel {
     final List<StorageObject> storageObjects = new ArrayList<>();
     final List<Target> targets = new ArrayList<>();
     DiscoveryAuth discoveryAuth = DiscoveryAuth.DISABLED;
+    /** Unknown keys of the loaded iscsi {@code fabric_modules} entry and of the file's top level. */
+    final java.util.Map<String, Object> fabricModuleExtras = new java.util.LinkedHashMap<>();
+    final java.util.Map<String, Object> topLevelExtras = new java.util.LinkedHashMap<>();
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ModelEvent> pending = new ArrayList<>();
     private final BackstoreOps backstores = new BackstoreOps(this);
@@ -400,6 +403,60 @@ public final class TargetModel {
     /** {@code clearconfig confirm=true}. */
     public void clear() {
         clearExisting(null, null);
+    }
+
+    // ---------------------------------------------------------------- saveconfig.json
+
+    /**
+     * The configuration as saveconfig records, with the content rtslib's {@code dump()} would
+     * give (creation order, numeric attributes as numbers, unknown keys of loaded files kept).
+     */
+    public synchronized io.glio.saveconfig.SaveConfig dump() {
+        return SaveconfigExport.dump(this);
+    }
+
+    /** The exact saveconfig.json text rtslib would write for this configuration. */
+    public synchronized String toJson() {
+        return io.glio.saveconfig.SaveConfigWriter.toJson(dump());
+    }
+
+    /**
+     * Writes saveconfig.json atomically with mode 0600 (see {@code SaveConfigWriter}); an empty
+     * configuration does not replace a non-empty file unless {@code force}.
+     *
+     * @throws ModelException with the writer's reason when the file cannot be written
+     */
+    public synchronized void saveToFile(java.nio.file.Path file, boolean force) {
+        try {
+            io.glio.saveconfig.SaveConfigWriter.write(dump(), file, force);
+        } catch (java.io.IOException e) {
+            throw new ModelException(e.getMessage());
+        }
+    }
+
+    /**
+     * rtslib's {@code RTSRoot.restore}: returns the recoverable errors, each ending in
+     * {@code , skipped}, in the order met. Throws {@link RestoreConflictException} (and changes
+     * nothing) when, without clear, an object of the file is already configured.
+     */
+    public List<String> restore(io.glio.saveconfig.SaveConfig config, RestoreOptions options) {
+        return mutate(() -> new SaveconfigRestore(this).restore(config, options));
+    }
+
+    /**
+     * Reads a saveconfig.json file and restores it ({@link #restore}). Objects the file
+     * describes inconsistently are skipped with rtslib's errors rather than refusing the file.
+     *
+     * @throws ModelException when the file cannot be read or is not a saveconfig.json
+     */
+    public List<String> restoreFromFile(java.nio.file.Path file, RestoreOptions options) {
+        io.glio.saveconfig.SaveConfig config;
+        try {
+            config = io.glio.saveconfig.SaveConfigReader.readLenient(file).config();
+        } catch (java.io.IOException e) {
+            throw new ModelException(e.getMessage());
+        }
+        return restore(config, options);
     }
 
     // ---------------------------------------------------------------- internals shared by ops
