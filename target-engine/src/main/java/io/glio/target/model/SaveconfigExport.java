@@ -34,9 +34,15 @@ final class SaveconfigExport {
         for (StorageObject so : model.storageObjects) {
             sos.add(storageObject(so));
         }
+        // rtslib lists targets fabric module by fabric module (its fabric order), each
+        // fabric's targets in configfs order.
         List<io.glio.saveconfig.Target> targets = new ArrayList<>();
-        for (Target t : model.targets) {
-            targets.add(target(t));
+        for (Fabric fabric : Fabric.values()) {
+            for (Target t : model.targets) {
+                if (t.fabric() == fabric) {
+                    targets.add(target(t));
+                }
+            }
         }
         return new SaveConfig(fabricModules, sos, targets, jsonMap(model.topLevelExtras));
     }

@@ -145,7 +145,11 @@ final class TpgFromRecord {
 
     private void restorePortal(Tpg tpg, io.glio.saveconfig.Portal rec) {
         try {
-            Portal p = new FabricOps(model).createPortal(tpg, rec.ipAddress(), rec.port());
+            // rtslib opens portals in mode 'any': a repeated ip:port reuses the first.
+            Portal p = tpg.portal(rec.ipAddress(), rec.port()).orElse(null);
+            if (p == null) {
+                p = new FabricOps(model).createPortal(tpg, rec.ipAddress(), rec.port());
+            }
             p.iser = Boolean.TRUE.equals(rec.iser());
             p.offload = Boolean.TRUE.equals(rec.offload());
             p.unknownKeys.putAll(rec.extra());
