@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** Storage-object and ALUA-group mutations of {@link TargetModel} (rtslib tcm.py, alua.py). */
@@ -194,7 +193,7 @@ final class BackstoreOps {
     /** A new object with the plugin's attributes, its default ALUA group and a wwn. */
     StorageObject newObject(Plugin plugin, String name, String wwn) {
         StorageObject so = new StorageObject(plugin, name, freeHbaIndex(),
-                KernelDefaults.storageObjectAttributes(plugin));
+                KernelDefaults.storageObjectAttributes(plugin), devices());
         so.wwn = wwn == null || wwn.isEmpty() ? Wwns.generate(WwnType.UNIT_SERIAL, model.environment()) : wwn;
         if (so.aluaSupported()) {
             so.aluaGroups.add(new AluaGroup(so, AluaGroup.DEFAULT_NAME, 0));
@@ -294,6 +293,23 @@ final class BackstoreOps {
         model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.ALUA_GROUPS));
     }
 
+    void changeMedium(StorageObject so, long sizeBytes, String cfgstring) {
+        model.checkAlive(so);
+        if (so.plugin() != Plugin.USER || so.config == null) {
+            throw new InvalidValueException("ChangeMedium is only supported by user-backed storage objects");
+        }
+        String config = so.userHandler().orElseThrow() + "/" + cfgstring;
+        if (config.contains(":")) {
+            throw new InvalidValueException("':' not allowed in config string");
+        }
+        if (sizeBytes < 0) {
+            throw new InvalidValueException("Cannot interpret size, wrong format: " + sizeBytes);
+        }
+        so.config = config;
+        so.size = sizeBytes;
+        model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.MEDIUM));
+    }
+
     void setRuntimeStatus(StorageObject so, String status) {
         model.checkAlive(so);
         if (java.util.Objects.equals(so.runtimeStatus, status)) {
@@ -301,11 +317,6 @@ final class BackstoreOps {
         }
         so.runtimeStatus = status;
         model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.RUNTIME_STATUS));
-    }
-
-    /** The size of a block-backed object's device, if the device is there. */
-    OptionalLong deviceSize(StorageObject so) {
-        return so.dev == null ? OptionalLong.empty() : devices().blockDeviceSize(so.dev);
     }
 
     static String expandUser(String path) {

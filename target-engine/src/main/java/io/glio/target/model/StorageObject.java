@@ -35,11 +35,14 @@ public final class StorageObject {
     /** Plugin keys the loaded saveconfig entry did not have (not written back). */
     final java.util.Set<String> absentKeys = new java.util.HashSet<>();
 
-    StorageObject(Plugin plugin, String name, int hbaIndex, Attributes attributes) {
+    private final DeviceProbe devices;
+
+    StorageObject(Plugin plugin, String name, int hbaIndex, Attributes attributes, DeviceProbe devices) {
         this.plugin = plugin;
         this.name = name;
         this.hbaIndex = hbaIndex;
         this.attributes = attributes;
+        this.devices = devices;
     }
 
     public Plugin plugin() {
@@ -71,10 +74,13 @@ public final class StorageObject {
     }
 
     /**
-     * Size in bytes as configured (fileio, ramdisk pages × 4096, user). Block objects have no
-     * configured size: their size is the device's ({@link DeviceProbe#blockDeviceSize}).
+     * Size in bytes: as configured for fileio, ramdisk (pages × 4096) and user; for block the
+     * device's current size (empty while the device is absent); empty for pscsi.
      */
     public OptionalLong size() {
+        if (plugin == Plugin.BLOCK) {
+            return dev == null ? OptionalLong.empty() : devices.blockDeviceSize(dev);
+        }
         return size == null ? OptionalLong.empty() : OptionalLong.of(size);
     }
 

@@ -239,6 +239,14 @@ public final class TargetModel {
     }
 
     /**
+     * {@code changemedium name size cfgstring} of a user-backed object: new size and config
+     * ({@code cfgstring} without the handler prefix).
+     */
+    public void changeMedium(StorageObject so, long sizeBytes, String cfgstring) {
+        mutateVoid(() -> backstores.changeMedium(so, sizeBytes, cfgstring));
+    }
+
+    /**
      * Records runtime state found by the engine (e.g. {@code not connected: <reason>}) or
      * clears it with null. Delivers {@code StorageObjectChanged(RUNTIME_STATUS)} when it changes.
      */
@@ -432,6 +440,18 @@ public final class TargetModel {
         } catch (java.io.IOException e) {
             throw new ModelException(e.getMessage());
         }
+    }
+
+    /**
+     * What rtslib saves for a storage-object scoped save ({@code /backstores/fileio/disk1
+     * saveconfig}, {@code delete disk1 save=true}): {@code saved} (the file's current content,
+     * null when there is none) with only the object at {@code soPath}
+     * ({@code /backstores/<plugin>/<name>}) and the first target exporting it brought up to
+     * date, removed when gone, or appended.
+     */
+    public synchronized io.glio.saveconfig.SaveConfig dumpScoped(io.glio.saveconfig.SaveConfig saved,
+                                                                  String soPath) {
+        return ScopedSave.merge(dump(), saved, soPath);
     }
 
     /**

@@ -73,6 +73,31 @@ public final class Tpg {
         return attributes.getLong("generate_node_acls", 0) == 1;
     }
 
+    /** {@code cache_dynamic_acls}: keep the ACLs generated in demo mode after logout. */
+    public boolean cacheDynamicAcls() {
+        return attributes.getLong("cache_dynamic_acls", 0) == 1;
+    }
+
+    /** {@code demo_mode_write_protect}: initiators without an ACL get read-only LUNs. */
+    public boolean demoModeWriteProtect() {
+        return attributes.getLong("demo_mode_write_protect", 1) == 1;
+    }
+
+    /** {@code demo_mode_discovery}: SendTargets lists the target to initiators without an ACL. */
+    public boolean demoModeDiscovery() {
+        return attributes.getLong("demo_mode_discovery", 1) == 1;
+    }
+
+    /** {@code prod_mode_write_protect}: every initiator gets read-only LUNs. */
+    public boolean prodModeWriteProtect() {
+        return attributes.getLong("prod_mode_write_protect", 0) == 1;
+    }
+
+    /** {@code tpg_enabled_sendtargets}: SendTargets lists only enabled TPGs. */
+    public boolean enabledSendTargetsOnly() {
+        return attributes.getLong("tpg_enabled_sendtargets", 1) == 1;
+    }
+
     /** {@code authentication}: CHAP required at login. */
     public boolean authentication() {
         return attributes.getLong("authentication", 0) == 1;
