@@ -51,7 +51,7 @@ public final class NodeAcl {
     }
 
     public List<MappedLun> mappedLuns() {
-        return Collections.unmodifiableList(mappedLuns);
+        return List.copyOf(mappedLuns);
     }
 
     public Optional<MappedLun> mappedLun(int index) {

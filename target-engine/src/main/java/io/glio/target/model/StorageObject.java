@@ -143,7 +143,7 @@ public final class StorageObject {
 
     /** ALUA target port groups in configfs order ({@code default_tg_pt_gp} first unless restored otherwise). */
     public List<AluaGroup> aluaGroups() {
-        return Collections.unmodifiableList(aluaGroups);
+        return List.copyOf(aluaGroups);
     }
 
     public Optional<AluaGroup> aluaGroup(String groupName) {
@@ -163,7 +163,7 @@ public final class StorageObject {
 
     /** The TPG LUNs exporting this object, in creation order. */
     public List<Lun> luns() {
-        return Collections.unmodifiableList(luns);
+        return List.copyOf(luns);
     }
 
     /** {@code activated} while at least one LUN exports the object (reference §5). */

@@ -41,7 +41,7 @@ public final class Target {
     }
 
     public List<Tpg> tpgs() {
-        return Collections.unmodifiableList(tpgs);
+        return List.copyOf(tpgs);
     }
 
     public Optional<Tpg> tpg(int tag) {

@@ -31,6 +31,8 @@ public final class TargetModel {
     final java.util.Map<String, Object> topLevelExtras = new java.util.LinkedHashMap<>();
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ModelEvent> pending = new ArrayList<>();
+    private boolean delivering;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetModel.class);
     private final BackstoreOps backstores = new BackstoreOps(this);
     private final FabricOps fabrics = new FabricOps(this);
     private final ExportOps exports = new ExportOps(this);
@@ -62,7 +64,11 @@ public final class TargetModel {
         pending.add(event);
     }
 
-    /** Runs a mutation; its events are delivered only if it completes. */
+    /**
+     * Runs a mutation; its events are delivered only if it completes. A mutation made by a
+     * listener while events are being delivered has its events delivered after the current
+     * ones, so every listener sees all events in the order the changes happened.
+     */
     synchronized <T> T mutate(Supplier<T> change) {
         int mark = pending.size();
         T result;
@@ -72,7 +78,7 @@ public final class TargetModel {
             pending.subList(mark, pending.size()).clear();
             throw e;
         }
-        if (mark == 0) {
+        if (mark == 0 && !delivering) {
             deliver();
         }
         return result;
@@ -86,13 +92,24 @@ public final class TargetModel {
     }
 
     private void deliver() {
-        // A listener may trigger nothing; still copy so delivery cannot see later additions.
-        List<ModelEvent> batch = new ArrayList<>(pending);
-        pending.clear();
-        for (ModelEvent e : batch) {
-            for (ModelListener l : listeners) {
-                l.onEvent(e);
+        delivering = true;
+        try {
+            while (!pending.isEmpty()) {
+                List<ModelEvent> batch = new ArrayList<>(pending);
+                pending.clear();
+                for (ModelEvent e : batch) {
+                    for (ModelListener l : listeners) {
+                        try {
+                            l.onEvent(e);
+                        } catch (RuntimeException ex) {
+                            // The change is made; a failing listener must not undo or hide it.
+                            LOG.warn("model listener {} failed on {}", l, e, ex);
+                        }
+                    }
+                }
             }
+        } finally {
+            delivering = false;
         }
     }
 

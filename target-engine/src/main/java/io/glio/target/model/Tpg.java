@@ -104,7 +104,7 @@ public final class Tpg {
     }
 
     public List<Lun> luns() {
-        return Collections.unmodifiableList(luns);
+        return List.copyOf(luns);
     }
 
     public Optional<Lun> lun(int index) {
@@ -117,7 +117,7 @@ public final class Tpg {
     }
 
     public List<Portal> portals() {
-        return Collections.unmodifiableList(portals);
+        return List.copyOf(portals);
     }
 
     /** Looks a portal up by its configfs ip (IPv6 in brackets) and port. */
@@ -127,7 +127,7 @@ public final class Tpg {
     }
 
     public List<NodeAcl> nodeAcls() {
-        return Collections.unmodifiableList(nodeAcls);
+        return List.copyOf(nodeAcls);
     }
 
     /** Looks an ACL up by its normalised initiator WWN. */

@@ -125,6 +125,37 @@ class ModelEventsTest {
     }
 
     @Test
+    void aListenerMayReportRuntimeStatusAndItsEventFollowsTheCurrentOnes() {
+        model.addListener(e -> {
+            if (e instanceof StorageObjectAdded a) {
+                model.setRuntimeStatus(a.storageObject(), "not connected: test");
+            }
+        });
+        StorageObject so = model.createUser("g", 4096, "glfs/v@h/f", null, null, null);
+        model.createRamdisk("rd", 4096, false, null);
+
+        assertThat(recorder.events).containsExactly(
+                new ModelEvent.StorageObjectAdded(so),
+                new ModelEvent.StorageObjectChanged(so, ModelEvent.StorageObjectAspect.RUNTIME_STATUS),
+                new ModelEvent.StorageObjectAdded(model.storageObject(Plugin.RAMDISK, "rd").orElseThrow()),
+                new ModelEvent.StorageObjectChanged(model.storageObject(Plugin.RAMDISK, "rd").orElseThrow(),
+                        ModelEvent.StorageObjectAspect.RUNTIME_STATUS));
+        assertThat(so.runtimeStatus()).hasValue("not connected: test");
+    }
+
+    @Test
+    void aFailingListenerNeitherUndoesTheChangeNorStopsTheOthers() {
+        TargetModel m = TestEnv.model();
+        m.addListener(e -> {
+            throw new IllegalStateException("listener bug");
+        });
+        TestEnv.Recorder after = TestEnv.record(m);
+        m.createRamdisk("rd", 4096, false, null);
+        assertThat(m.storageObjects()).hasSize(1);
+        assertThat(after.names()).containsExactly("StorageObjectAdded");
+    }
+
+    @Test
     void removedListenersAreNotCalled() {
         model.removeListener(recorder);
         model.createRamdisk("rd1", 4096, false, null);
