@@ -228,6 +228,14 @@ final class BackstoreOps {
         model.emit(new ModelEvent.StorageObjectRemoved(so));
     }
 
+    void deleteUnused(StorageObject so) {
+        model.checkAlive(so);
+        if (!so.luns.isEmpty()) {
+            throw new InUseException("[Errno 16] Device or resource busy: '" + so.configfsPath() + "'");
+        }
+        delete(so);
+    }
+
     void setAttribute(StorageObject so, String name, String value) {
         model.checkAlive(so);
         String accepted = AttributeRules.check(so.attributes, name, value);

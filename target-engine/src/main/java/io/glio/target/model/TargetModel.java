@@ -235,6 +235,15 @@ public final class TargetModel {
         mutateVoid(() -> backstores.delete(so));
     }
 
+    /**
+     * Deletes a storage object only if no LUN exports it: the kernel's own rule for removing
+     * the configfs directory ({@code [Errno 16] Device or resource busy: '<path>'}), for
+     * callers that must not drop LUNs as a side effect.
+     */
+    public void deleteUnusedStorageObject(StorageObject so) {
+        mutateVoid(() -> backstores.deleteUnused(so));
+    }
+
     /** Sets a writable attribute ({@code Cannot find attribute: x}, {@code Cannot set attribute x: …}). */
     public void setStorageObjectAttribute(StorageObject so, String name, String value) {
         mutateVoid(() -> backstores.setAttribute(so, name, value));

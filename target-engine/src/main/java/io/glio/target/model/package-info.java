@@ -51,7 +51,37 @@
  *   <li>Paths: {@code configfsPath()} on every node gives the configfs path rtslib messages
  *   and {@code info} use.</li>
  *   <li>Reading several nodes consistently while an engine thread may change status: do it
- *   inside {@code synchronized (model) {…}}; all model methods synchronize on the model.</li>
+ *   inside {@code synchronized (model) {…}}; all model methods synchronize on the model.
+ *   Node list getters return snapshots.</li>
+ *   <li>Deleting: {@code deleteStorageObject} deletes the LUNs (and mapped LUNs) exporting the
+ *   object first, as rtslib and {@code /backstores/* delete} do;
+ *   {@code deleteUnusedStorageObject} is the kernel's strict rule (EBUSY while exported).
+ *   {@code deleteTarget}/{@code deleteTpg}/{@code deleteNodeAcl}/{@code deleteLun} cascade
+ *   like rtslib.</li>
+ *   <li>Kernel rules rtslib relies on are enforced even where the oracle's fake configfs does
+ *   not: two TPGs of one target cannot share an ip:port ({@code Could not create NetworkPortal
+ *   in configFS}, which targetcli turns into {@code Default portal not created, TPGs within a
+ *   target cannot share ip:port.}), ALUA group ids are unique per object, attribute and
+ *   parameter values are range-checked ({@code Cannot set attribute x: [Errno 22] Invalid
+ *   argument}).</li>
+ * </ul>
+ *
+ * <h2>saveconfig.json</h2>
+ * <ul>
+ *   <li>{@code restoreFromFile(path, options)} / {@code restore(records, options)}: rtslib's
+ *   restore; returns the recoverable errors (each ends in {@code , skipped}) for
+ *   {@code Configuration restored, N recoverable errors:}; throws
+ *   {@link io.glio.target.model.RestoreConflictException} for
+ *   {@code storageobject 'fileio:b' exist not restoring}. The shell checks
+ *   {@code Restore file … not found} and parses {@code clear_existing} itself.</li>
+ *   <li>{@code toJson()} is the exact file text; {@code saveToFile(path, force)} writes it
+ *   atomically with mode 0600; backups are the caller's ({@code SaveConfigBackups}).
+ *   {@code dumpScoped(saved, "/backstores/fileio/x")} is the storage-object scoped save.</li>
+ *   <li>A restored object keeps exactly the attribute files its entry lists (the file is this
+ *   "kernel"'s state), so files from other kernel versions save back unchanged; an object
+ *   created here gets the LIO defaults of {@code KernelDefaults}. Unknown keys ride along.
+ *   Objects whose backing file or device is missing are kept with runtime status
+ *   {@code not available: <path> not found}.</li>
  * </ul>
  *
  * <h2>How the engine uses it</h2>

@@ -330,6 +330,20 @@ class StorageObjectRulesTest {
     }
 
     @Test
+    void strictDeleteRefusesAnObjectThatIsExported() {
+        StorageObject so = model.createRamdisk("rd", 4096, false, null);
+        Tpg tpg = model.createTpg(model.createTarget(Fabric.ISCSI, "iqn.2003-01.org.x:t1"), 1);
+        model.createLun(tpg, 0, so, null);
+        assertThatThrownBy(() -> model.deleteUnusedStorageObject(so))
+                .isInstanceOf(InUseException.class)
+                .hasMessage("[Errno 16] Device or resource busy: '/sys/kernel/config/target/core/rd_mcp_0/rd'");
+        assertThat(tpg.luns()).hasSize(1);
+        model.deleteLun(tpg, 0);
+        model.deleteUnusedStorageObject(so);
+        assertThat(model.storageObjects()).isEmpty();
+    }
+
+    @Test
     void hbaIndexesAreReusedLowestFirst() {
         StorageObject a = model.createRamdisk("a", 4096, false, null);
         StorageObject b = model.createRamdisk("b", 4096, false, null);
