@@ -62,11 +62,16 @@ final class LocatedJsonParser {
                         "unexpected content after the end of the JSON document");
             }
             return new Located(root, locations, source);
+        } catch (SaveConfigException e) {
+            throw e;
         } catch (JsonEOFException e) {
             JsonLocation at = e.getLocation();
             throw fail(at.getLineNr(), at.getColumnNr(), currentPath, "unexpected end of file (truncated?)");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                throw fail(at.getLineNr(), at.getColumnNr(), currentPath, "unexpected end of file (truncated?)");
+            }
             throw fail(at.getLineNr(), at.getColumnNr(), currentPath, "invalid JSON: " + describe(e));
         } catch (IOException e) {
             // Reading from a String cannot fail with plain I/O errors.
@@ -116,6 +121,7 @@ final class LocatedJsonParser {
                 throw fail(keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
                         "duplicate key \"" + key + "\" (first on line " + first[0] + ")");
             }
+            currentPath = childPath;
             parser.nextToken();
             object.set(key, readValue(parser, childPath));
             currentPath = path;
@@ -126,10 +132,14 @@ final class LocatedJsonParser {
     private ArrayNode readArray(JsonParser parser, String path) throws IOException, SaveConfigException {
         ArrayNode array = NODES.arrayNode();
         int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+        for (;;) {
+            currentPath = JsonPaths.index(path, index);
+            if (parser.nextToken() == JsonToken.END_ARRAY) {
+                break;
+            }
             array.add(readValue(parser, JsonPaths.index(path, index++)));
-            currentPath = path;
         }
+        currentPath = path;
         return array;
     }
 
@@ -144,7 +154,9 @@ final class LocatedJsonParser {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
-        return message.replaceAll("Unexpected character \\(('.+?') \\(code \\d+\\)\\)", "unexpected character $1")
-                .replaceAll("Unrecognized token '", "unrecognized token '");
+        return message.replaceAll("^Unexpected character \\(('.+?') \\(code [^)]*\\)\\)", "unexpected character $1")
+                .replaceAll(": expected a valid value \\(.*\\)$", ": expected a JSON value")
+                .replaceAll(": was expecting \\(JSON String.*\\)$", ": expected a JSON value")
+                .replaceAll("^Unrecognized token '", "unrecognized token '");
     }
 }
