@@ -52,4 +52,16 @@ class RoundTripTest {
                 .hasMessage("compact.json:39:20: $.storage_objects[1]: invalid JSON: "
                         + "unexpected character '\u2026': expected a JSON value");
     }
+
+    @Test
+    void compactJsonWithItsEllipsesExpandedSavesAsPythonWould() throws IOException {
+        // "…" replaced by the fileio entry's blocks, as the reference doc says they stand for.
+        String expanded = resource("oracle/compact-expanded.json");
+
+        SaveConfig config = SaveConfigReader.parse(expanded, "compact-expanded.json");
+
+        assertThat(config.storageObjects()).extracting(StorageObject::plugin)
+                .containsExactly("fileio", "ramdisk", "block", "user");
+        assertThat(SaveConfigWriter.toJson(config)).isEqualTo(resource("oracle/compact-expanded.expected"));
+    }
 }
