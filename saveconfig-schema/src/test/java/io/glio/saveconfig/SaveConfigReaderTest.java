@@ -86,6 +86,13 @@ class SaveConfigReaderTest {
     }
 
     @Test
+    void absurdNestingIsRejectedBeforeItCanExhaustTheStack() {
+        String deep = "{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        assertRejected(deep, "saveconfig.json:1:70: $.x" + "[0]".repeat(63) + ": nested deeper than 64 levels");
+    }
+
+    @Test
     void rootMustBeAnObject() {
         assertRejected("[]", "saveconfig.json:1:1: $: expected an object, got an array");
     }
