@@ -36,9 +36,13 @@ final class LocatedJsonParser {
         }
     }
 
+    /** rtslib's files nest 9 levels deep; anything near this is not a saveconfig file. */
+    static final int MAX_DEPTH = 64;
+
     private final String source;
     private final Map<String, int[]> locations = new HashMap<>();
     private String currentPath = JsonPaths.ROOT;
+    private int depth;
 
     private LocatedJsonParser(String source) {
         this.source = source;
@@ -49,7 +53,9 @@ final class LocatedJsonParser {
     }
 
     private Located run(String text) throws SaveConfigException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser = null;
+        try {
+            parser = FACTORY.createParser(text);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw fail(1, 1, JsonPaths.ROOT, "empty file, expected a JSON object");
@@ -62,15 +68,26 @@ final class LocatedJsonParser {
                         "unexpected content after the end of the JSON document");
             }
             return new Located(root, locations, source);
-        } catch (JsonEOFException e) {
-            JsonLocation at = e.getLocation();
-            throw fail(at.getLineNr(), at.getColumnNr(), currentPath, "unexpected end of file (truncated?)");
+        } catch (SaveConfigException e) {
+            throw e;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw fail(at.getLineNr(), at.getColumnNr(), currentPath, "invalid JSON: " + describe(e));
+            // Constraint violations (nesting depth, number length) carry no location; the parser has one.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            boolean truncated = e instanceof JsonEOFException
+                    || e.getOriginalMessage().startsWith("Unexpected end-of-input");
+            throw fail(at.getLineNr(), at.getColumnNr(), currentPath,
+                    truncated ? "unexpected end of file (truncated?)" : "invalid JSON: " + describe(e));
         } catch (IOException e) {
             // Reading from a String cannot fail with plain I/O errors.
             throw new IllegalStateException(e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // Nothing to release for a String source.
+                }
+            }
         }
     }
 
@@ -79,11 +96,20 @@ final class LocatedJsonParser {
         JsonLocation at = parser.currentTokenLocation();
         locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
         JsonToken token = parser.currentToken();
+        if (token.isStructStart() && depth == MAX_DEPTH) {
+            throw fail(at.getLineNr(), at.getColumnNr(), path, "nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (token) {
             case START_OBJECT:
-                return readObject(parser, path);
+                depth++;
+                ObjectNode object = readObject(parser, path);
+                depth--;
+                return object;
             case START_ARRAY:
-                return readArray(parser, path);
+                depth++;
+                ArrayNode array = readArray(parser, path);
+                depth--;
+                return array;
             case VALUE_STRING:
                 return NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT:
@@ -116,6 +142,7 @@ final class LocatedJsonParser {
                 throw fail(keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
                         "duplicate key \"" + key + "\" (first on line " + first[0] + ")");
             }
+            currentPath = childPath;
             parser.nextToken();
             object.set(key, readValue(parser, childPath));
             currentPath = path;
@@ -126,10 +153,14 @@ final class LocatedJsonParser {
     private ArrayNode readArray(JsonParser parser, String path) throws IOException, SaveConfigException {
         ArrayNode array = NODES.arrayNode();
         int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+        for (;;) {
+            currentPath = JsonPaths.index(path, index);
+            if (parser.nextToken() == JsonToken.END_ARRAY) {
+                break;
+            }
             array.add(readValue(parser, JsonPaths.index(path, index++)));
-            currentPath = path;
         }
+        currentPath = path;
         return array;
     }
 
@@ -144,7 +175,9 @@ final class LocatedJsonParser {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
-        return message.replaceAll("Unexpected character \\(('.+?') \\(code \\d+\\)\\)", "unexpected character $1")
-                .replaceAll("Unrecognized token '", "unrecognized token '");
+        return message.replaceAll("^Unexpected character \\(('.+?') \\(code [^)]*\\)\\)", "unexpected character $1")
+                .replaceAll(": expected a valid value \\(.*\\)$", ": expected a JSON value")
+                .replaceAll(": was expecting \\(JSON String.*\\)$", ": expected a JSON value")
+                .replaceAll("^Unrecognized token '", "unrecognized token '");
     }
 }

@@ -3,6 +3,8 @@ package io.glio.saveconfig;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -131,6 +133,13 @@ final class PythonJson {
         }
         // Shortest digits that round-trip (Schubfach, as Python's repr uses David Gay's shortest mode).
         BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+        if (shortest.precision() == 2) {
+            // Java's algorithm never goes below two digits (5e-324 comes out as 4.9E-324); Python does.
+            BigDecimal oneDigit = new BigDecimal(value).round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (oneDigit.doubleValue() == value) {
+                shortest = oneDigit.stripTrailingZeros();
+            }
+        }
         String sign = shortest.signum() < 0 ? "-" : "";
         String digits = shortest.unscaledValue().abs().toString();
         int decimalPoint = digits.length() - shortest.scale();

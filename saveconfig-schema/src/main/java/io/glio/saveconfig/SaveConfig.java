@@ -1,6 +1,7 @@
 package io.glio.saveconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,17 @@ public record SaveConfig(List<FabricModule> fabricModules, List<StorageObject> s
 
     public SaveConfig withFabricModules(List<FabricModule> newFabricModules) {
         return new SaveConfig(newFabricModules, storageObjects, targets, extra);
+    }
+
+    /**
+     * Converts plain Java values (Integer, Long, Boolean, String, or JsonNode) to the JSON values
+     * the records hold for {@code attributes}/{@code parameters}, keeping the map's order.
+     * rtslib writes numeric attributes as ints and parameters as strings.
+     */
+    public static Map<String, JsonNode> values(Map<String, ?> values) {
+        Map<String, JsonNode> converted = new LinkedHashMap<>();
+        values.forEach((key, value) -> converted.put(key, Copies.json(value)));
+        return converted;
     }
 
     private static boolean isNullOrEmpty(List<?> list) {

@@ -85,6 +85,10 @@ public final class SaveConfigWriter {
                 folder.force(true);
             }
         } catch (IOException e) {
+            if (renamed) {
+                throw new SaveConfigException("saved " + target + " but could not sync its folder " + dir
+                        + " (the rename may not survive a crash): " + describe(e), e);
+            }
             throw failure(target, e);
         } finally {
             if (!renamed && temp != null) {
@@ -110,8 +114,11 @@ public final class SaveConfigWriter {
     }
 
     private static SaveConfigException failure(Path target, IOException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+        return new SaveConfigException("could not save configuration to " + target + ": " + describe(e), e);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new SaveConfigException("could not save configuration to " + target + ": " + reason, e);
     }
 }

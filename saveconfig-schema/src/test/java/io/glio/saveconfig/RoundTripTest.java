@@ -1,12 +1,14 @@
 package io.glio.saveconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,10 +35,33 @@ class RoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"oracle/example.json"})
+    @ValueSource(strings = {"oracle/example.json", "oracle/backstores.json", "oracle/fabrics.json", "oracle/empty.json"})
     void oracleFilesRoundTripByteForByte(String name) throws IOException {
         String original = resource(name);
 
         assertThat(SaveConfigWriter.toJson(SaveConfigReader.parse(original, name))).isEqualTo(original);
+    }
+
+    @Test
+    void compactJsonIsNotJsonBecauseOfItsEllipsesAndIsRejectedAtTheFirstOne() throws IOException {
+        // compact.json is the reference doc's abbreviated print ("…" stands for repeated blocks).
+        String compact = resource("oracle/compact.json");
+
+        assertThatThrownBy(() -> SaveConfigReader.parse(compact, "compact.json"))
+                .isInstanceOf(SaveConfigException.class)
+                .hasMessage("compact.json:39:20: $.storage_objects[1]: invalid JSON: "
+                        + "unexpected character '\u2026': expected a JSON value");
+    }
+
+    @Test
+    void compactJsonWithItsEllipsesExpandedSavesAsPythonWould() throws IOException {
+        // "…" replaced by the fileio entry's blocks, as the reference doc says they stand for.
+        String expanded = resource("oracle/compact-expanded.json");
+
+        SaveConfig config = SaveConfigReader.parse(expanded, "compact-expanded.json");
+
+        assertThat(config.storageObjects()).extracting(StorageObject::plugin)
+                .containsExactly("fileio", "ramdisk", "block", "user");
+        assertThat(SaveConfigWriter.toJson(config)).isEqualTo(resource("oracle/compact-expanded.expected"));
     }
 }
