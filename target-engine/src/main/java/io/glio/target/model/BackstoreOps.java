@@ -139,8 +139,8 @@ final class BackstoreOps {
 
     StorageObject createPscsi(String name, String dev) {
         checkNewName(Plugin.PSCSI, name);
-        boolean isPath = devices().kind(dev) != DeviceProbe.Kind.MISSING;
-        if (!isPath && !dev.matches("\\d+:\\d+:\\d+:\\d+")) {
+        boolean isDevice = devices().kind(dev) == DeviceProbe.Kind.BLOCK_DEVICE;
+        if (!isDevice && !dev.matches("\\d+:\\d+:\\d+:\\d+")) {
             throw new InvalidValueException("Cannot find SCSI device by path, and dev parameter"
                     + " not in H:C:T:L format: " + dev);
         }

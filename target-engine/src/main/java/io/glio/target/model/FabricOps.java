@@ -220,6 +220,10 @@ final class FabricOps {
                 }
             }
         }
+        model.fabricModuleExtras.clear();
+        if (all) {
+            model.topLevelExtras.clear();
+        }
         if (!model.discoveryAuth.equals(DiscoveryAuth.DISABLED)) {
             model.discoveryAuth = DiscoveryAuth.DISABLED;
             model.emit(new ModelEvent.DiscoveryAuthChanged(model.discoveryAuth));
