@@ -42,7 +42,7 @@ public final class AluaGroup {
 
     /** The writable ALUA parameters in rtslib's order. */
     public Map<String, Long> parameters() {
-        return Collections.unmodifiableMap(parameters);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     public long parameter(String param) {

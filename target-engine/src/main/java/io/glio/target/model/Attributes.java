@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The {@code attrib/} (or {@code param/}) files of a configfs object: writable ones, read-only
+ * The {@code attrib/} (or {@code param/}) files of a configfs object (maps returned are
+ * sorted snapshots): writable ones, read-only
  * ones, and the names the "kernel" knows at all (a restore may bring back a file of another
  * kernel version). Values are kept as the kernel shows them (strings); saveconfig writes the
  * numeric ones as numbers. Read-only view; the model changes it.
@@ -30,12 +31,12 @@ public final class Attributes {
 
     /** Writable attributes by name, sorted: what {@code set} offers and saveconfig writes. */
     public Map<String, String> writable() {
-        return Collections.unmodifiableMap(writable);
+        return Collections.unmodifiableMap(new TreeMap<>(writable));
     }
 
     /** Read-only attributes by name, sorted (shown with {@code [ro]}). */
     public Map<String, String> readOnly() {
-        return Collections.unmodifiableMap(readOnly);
+        return Collections.unmodifiableMap(new TreeMap<>(readOnly));
     }
 
     /** The value of a writable or read-only attribute. */
