@@ -45,6 +45,11 @@ final class SaveconfigRestore {
         }
         boolean all = target == null && soFilter == null;
         for (io.glio.saveconfig.StorageObject so : sos) {
+            String missing = MissingKeys.error(so.extra());
+            if (missing != null) {
+                error(missing);
+                continue;
+            }
             if (all || (soFilter != null && so.name().equals(soFilter))) {
                 restoreStorageObject(so);
                 if (soFilter != null) {
@@ -53,10 +58,27 @@ final class SaveconfigRestore {
             }
         }
         for (FabricModule fm : orEmpty(config.fabricModules())) {
+            String missing = MissingKeys.error(fm.extra());
+            if (missing != null) {
+                error(missing);
+                continue;
+            }
             restoreFabricModule(fm);
         }
         for (io.glio.saveconfig.Target t : targets) {
+            String missing = MissingKeys.error(t.extra());
+            if (missing != null && missing.startsWith("'wwn'")) {
+                error(missing);
+                continue;
+            }
             if (all || (target != null && t.wwn().equals(target))) {
+                if (missing != null) {
+                    error(missing);
+                    if (target != null) {
+                        break;
+                    }
+                    continue;
+                }
                 restoreTarget(t);
                 if (target != null) {
                     break;
@@ -72,6 +94,9 @@ final class SaveconfigRestore {
     private void checkConflicts(List<io.glio.saveconfig.StorageObject> sos,
                                 List<io.glio.saveconfig.Target> targets) {
         for (io.glio.saveconfig.StorageObject c : sos) {
+            if (MissingKeys.error(c.extra()) != null) {
+                continue;
+            }
             for (StorageObject loaded : model.storageObjects) {
                 if (c.name().equals(loaded.name()) && c.plugin().equals(loaded.plugin().saveName())) {
                     throw new RestoreConflictException("storageobject '" + loaded.plugin().saveName()
@@ -80,6 +105,9 @@ final class SaveconfigRestore {
             }
         }
         for (io.glio.saveconfig.Target c : targets) {
+            if (MissingKeys.error(c.extra()) != null) {
+                continue;
+            }
             for (Target loaded : model.targets) {
                 if (c.wwn().equals(loaded.wwn())) {
                     throw new RestoreConflictException(
@@ -132,6 +160,13 @@ final class SaveconfigRestore {
         }
         List<AluaGroup> order = new ArrayList<>();
         for (AluaTpg rec : groups) {
+            String missing = MissingKeys.error(rec.params());
+            if (missing != null) {
+                if (!missing.isEmpty()) {
+                    error(missing);
+                }
+                continue;
+            }
             AluaGroup group = so.aluaGroup(rec.name()).orElse(null);
             if (group == null) {
                 int id = rec.tgPtGpId() == null ? 0 : rec.tgPtGpId();

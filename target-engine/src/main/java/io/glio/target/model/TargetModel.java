@@ -499,10 +499,30 @@ public final class TargetModel {
         io.glio.saveconfig.SaveConfig config;
         try {
             config = io.glio.saveconfig.SaveConfigReader.readLenient(file).config();
+        } catch (io.glio.saveconfig.SaveConfigException e) {
+            config = withMissingKeysMarked(file, e);
         } catch (java.io.IOException e) {
             throw new ModelException(e.getMessage());
         }
         return restore(config, options);
+    }
+
+    /**
+     * A file refused only because entries lack required keys is restored like rtslib does:
+     * those entries are skipped with rtslib's errors. Any other problem keeps the reader's
+     * located message.
+     */
+    private static io.glio.saveconfig.SaveConfig withMissingKeysMarked(java.nio.file.Path file,
+                                                                     io.glio.saveconfig.SaveConfigException original) {
+        try {
+            String marked = MissingKeys.mark(java.nio.file.Files.readString(file));
+            if (marked != null) {
+                return io.glio.saveconfig.SaveConfigReader.parseLenient(marked, file.toString()).config();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through to the original, better located, message
+        }
+        throw new ModelException(original.getMessage());
     }
 
     // ---------------------------------------------------------------- internals shared by ops

@@ -110,7 +110,20 @@ final class TpgFromRecord {
         values.retainWritable(accepted);
     }
 
+    /** Reports an entry the file lacks a required key for; true when it must be skipped. */
+    private boolean missing(Tpg tpg, Map<String, JsonNode> extra) {
+        String text = MissingKeys.error(extra);
+        if (text == null) {
+            return false;
+        }
+        error.accept(text.replace("%TAG%", Integer.toString(tpg.tag())));
+        return true;
+    }
+
     private void restoreLun(Tpg tpg, io.glio.saveconfig.Lun rec) {
+        if (missing(tpg, rec.extra())) {
+            return;
+        }
         String[] parts = rec.storageObject().split("/", -1);
         if (parts.length != 4) {
             error.accept("Malformed storage object field for LUN " + rec.index());
@@ -144,6 +157,9 @@ final class TpgFromRecord {
     }
 
     private void restorePortal(Tpg tpg, io.glio.saveconfig.Portal rec) {
+        if (missing(tpg, rec.extra())) {
+            return;
+        }
         try {
             // rtslib opens portals in mode 'any': a repeated ip:port reuses the first.
             Portal p = tpg.portal(rec.ipAddress(), rec.port()).orElse(null);
@@ -160,6 +176,9 @@ final class TpgFromRecord {
     }
 
     private void restoreNodeAcl(Tpg tpg, io.glio.saveconfig.NodeAcl rec) {
+        if (missing(tpg, rec.extra())) {
+            return;
+        }
         ExportOps exports = new ExportOps(model);
         NodeAcl acl;
         try {
@@ -174,6 +193,9 @@ final class TpgFromRecord {
         }
         applyValues(acl.attributes, rec.attributes(), false);
         for (io.glio.saveconfig.MappedLun m : orEmpty(rec.mappedLuns())) {
+            if (missing(tpg, m.extra())) {
+                continue;
+            }
             if (tpg.lun(m.tpgLun()).isEmpty()) {
                 error.accept("Could not find matching TPG LUN " + m.tpgLun() + " for MappedLUN " + m.index());
                 continue;

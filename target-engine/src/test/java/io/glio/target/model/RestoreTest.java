@@ -220,6 +220,69 @@ class RestoreTest {
     }
 
     @Test
+    void entriesWithoutRequiredKeysAreSkippedWithRtslibsTexts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String text = """
+                {
+                  "fabric_modules": [{"discovery_enable_auth": true}],
+                  "storage_objects": [
+                    {"plugin": "ramdisk", "size": 1048576},
+                    {"name": "rd1", "size": 1048576},
+                    {"name": "rd2", "plugin": "ramdisk", "size": 1048576, "wwn": "w2"}
+                  ],
+                  "targets": [
+                    {"fabric": "iscsi", "tpgs": []},
+                    {"wwn": "iqn.2003-01.org.x:t0", "tpgs": []},
+                    {"fabric": "iscsi", "wwn": "iqn.2003-01.org.x:t1", "tpgs": [
+                      {"tag": 2,
+                       "luns": [{"storage_object": "/backstores/ramdisk/rd2"}, {"index": 1},
+                                {"index": 0, "storage_object": "/backstores/ramdisk/rd2"}],
+                       "portals": [{"port": 3260}, {"ip_address": "1.2.3.4"}],
+                       "node_acls": [{"attributes": {}}, {"node_wwn": "iqn.1994-05.com.redhat:c1",
+                                      "mapped_luns": [{"index": 0}, {"tpg_lun": 0}, {"index": 1, "tpg_lun": 0}]}]}
+                    ]}
+                  ]
+                }
+                """;
+        java.nio.file.Path file = dir.resolve("missing.json");
+        java.nio.file.Files.writeString(file, text);
+        TargetModel model = TestEnv.model();
+
+        List<String> errors = model.restoreFromFile(file, RestoreOptions.ALL);
+
+        // Recorded from the targetcli oracle (restoreconfig of the same file).
+        assertThat(errors).containsExactly(
+                "'name' not defined in storage object 0, skipped",
+                "'plugin' not defined or invalid in storageobject rd1, skipped",
+                "'name' not defined in fabricmodule 0, skipped",
+                "'wwn' not defined in target 0, skipped",
+                "target iqn.2003-01.org.x:t0 missing 'fabric' field, skipped",
+                "'index' missing from a LUN in TPG 2, skipped",
+                "Malformed storage object field for LUN 1, skipped",
+                "'ip_address' field missing from a portal in TPG 2, skipped",
+                "'port' field missing from a portal in TPG 2, skipped",
+                "'node_wwn' missing in node_acl, skipped",
+                "'tpg_lun' not in a mapped_lun, skipped",
+                "'index' not in a mapped_lun, skipped");
+        Tpg tpg = model.target(Fabric.ISCSI, "iqn.2003-01.org.x:t1").orElseThrow().tpg(2).orElseThrow();
+        assertThat(tpg.luns()).extracting(Lun::index).containsExactly(0);
+        assertThat(tpg.nodeAcls().get(0).mappedLuns()).extracting(MappedLun::index).containsExactly(1);
+        assertThat(model.toJson()).doesNotContain(MissingKeys.MARKER);
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsRefusedWithTheReadersLocatedMessage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("broken.json");
+        java.nio.file.Files.writeString(file, "{\"storage_objects\": [");
+        TargetModel model = TestEnv.model();
+        assertThatThrownBy(() -> model.restoreFromFile(file, RestoreOptions.ALL))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("broken.json");
+        assertThat(model.isEmpty()).isTrue();
+    }
+
+    @Test
     void unknownKeysRideAlongToTheNextSave() throws Exception {
         String text = """
                 {"fabric_modules": [], "glio_note": "kept",
