@@ -40,6 +40,10 @@ final class UserControl {
     void applyTo(StorageObject so) {
         so.attributes.putReadOnly("hw_max_sectors", values.get("hw_max_sectors"));
         so.attributes.putReadOnly("hw_block_size", values.get("hw_block_size"));
+        // The kernel starts block_size and optimal_sectors from the hardware values when the
+        // device is configured.
+        so.attributes.put("block_size", values.get("hw_block_size"));
+        so.attributes.put("optimal_sectors", values.get("hw_max_sectors"));
         so.control = "max_data_area_mb=" + values.get("max_data_area_mb")
                 + ",hw_block_size=" + values.get("hw_block_size")
                 + ",data_pages_per_blk=" + values.get("data_pages_per_blk");

@@ -213,6 +213,11 @@ class StorageObjectRulesTest {
         assertThat(a.userHandler()).hasValue("glfs");
         assertThat(b.control()).hasValue("max_data_area_mb=64,hw_block_size=512,data_pages_per_blk=1");
         assertThat(b.hwMaxSectors()).isEqualTo(64);
+        assertThat(b.attributes().get("optimal_sectors")).hasValue("64");
+        StorageObject c = model.createUser("c", 1 << 30, "glfs/gv0@gluster1/vm3.img", null, null,
+                "hw_block_size=4096");
+        assertThat(c.blockSize()).isEqualTo(4096);
+        assertThat(c.control()).hasValue("max_data_area_mb=1024,hw_block_size=4096,data_pages_per_blk=1");
     }
 
     @Test
