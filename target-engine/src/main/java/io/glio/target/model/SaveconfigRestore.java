@@ -142,9 +142,12 @@ final class SaveconfigRestore {
                 try {
                     String v = AttributeRules.checkAttribute(so.attributes, a.getKey(), text(a.getValue()), true);
                     so.attributes.put(a.getKey(), v);
-                    accepted.add(a.getKey());
                 } catch (ModelException e) {
                     error("Storage Object " + rec.plugin() + "/" + rec.name() + ": " + e.getMessage());
+                }
+                // A refused value leaves the file (and its default) in place.
+                if (so.attributes.isWritable(a.getKey())) {
+                    accepted.add(a.getKey());
                 }
             }
             so.attributes.retainWritable(accepted);

@@ -102,9 +102,12 @@ final class TpgFromRecord {
                         ? AttributeRules.checkParameter(values, e.getKey(), text, true)
                         : AttributeRules.checkAttribute(values, e.getKey(), text, true);
                 values.put(e.getKey(), v);
-                accepted.add(e.getKey());
             } catch (ModelException ex) {
                 error.accept(ex.getMessage());
+            }
+            // A refused value leaves the file (and its default) in place.
+            if (values.isWritable(e.getKey())) {
+                accepted.add(e.getKey());
             }
         }
         values.retainWritable(accepted);

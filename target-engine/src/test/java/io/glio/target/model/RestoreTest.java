@@ -271,6 +271,23 @@ class RestoreTest {
     }
 
     @Test
+    void aRefusedAttributeValueKeepsTheKernelDefault() throws Exception {
+        String text = """
+                {"fabric_modules": [], "storage_objects": [],
+                 "targets": [{"fabric": "iscsi", "wwn": "iqn.2003-01.org.x:t1", "tpgs": [
+                   {"tag": 1, "attributes": {"authentication": "abc", "login_timeout": 20},
+                    "luns": [], "portals": [], "node_acls": []}]}]}
+                """;
+        TargetModel model = TestEnv.model();
+        List<String> errors = model.restore(parse(text), RestoreOptions.ALL);
+        assertThat(errors).containsExactly("Cannot set attribute authentication: [Errno 22] Invalid argument, skipped");
+        Tpg tpg = model.targets().get(0).tpgs().get(0);
+        assertThat(tpg.attributes().writable()).containsOnlyKeys("authentication", "login_timeout");
+        assertThat(tpg.attributes().get("authentication")).hasValue("1");
+        assertThat(tpg.attributes().get("login_timeout")).hasValue("20");
+    }
+
+    @Test
     void aFileThatIsNotJsonIsRefusedWithTheReadersLocatedMessage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path file = dir.resolve("broken.json");
