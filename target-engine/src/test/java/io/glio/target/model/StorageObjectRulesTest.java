@@ -83,6 +83,28 @@ class StorageObjectRulesTest {
     }
 
     @Test
+    void fileioInAMissingFolderCannotBeOpenedAndLeavesNothing(@TempDir Path dir) {
+        TargetModel real = new TargetModel(TestEnv.env(DeviceProbe.system()));
+        String path = dir.resolve("no/such/dir/a.img").toString();
+        assertThatThrownBy(() -> real.createFileio("a", path, "1M", true, true, null))
+                .hasMessage("Could not open " + path);
+        assertThat(real.storageObjects()).isEmpty();
+        assertThat(Files.exists(Path.of(path))).isFalse();
+    }
+
+    @Test
+    void fileioUsesARealExistingFileAndAnotherObjectCannotReuseIt(@TempDir Path dir) throws Exception {
+        TargetModel real = new TargetModel(TestEnv.env(DeviceProbe.system()));
+        Path img = dir.resolve("a.img");
+        Files.write(img, new byte[4096]);
+        FileioCreation c = real.createFileio("a", img.toString(), null, true, true, null);
+        assertThat(c.fileCreated()).isFalse();
+        assertThat(c.size()).isEqualTo(4096);
+        assertThatThrownBy(() -> real.createFileio("b", dir.resolve("./a.img").toString(), null, true, true, null))
+                .hasMessage("storage object for " + dir.resolve("./a.img") + " already exists: a");
+    }
+
+    @Test
     void fileioUsesAnExistingFileAtItsOwnSize() {
         devices.file("/srv/img/a.img", 2048);
 
