@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * saveconfig records → model with rtslib's {@code RTSRoot.restore} semantics: optional clear,
@@ -288,10 +287,5 @@ final class SaveconfigRestore {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    /** The error sink handed to helpers. */
-    Consumer<String> errorSink() {
-        return this::error;
     }
 }
