@@ -31,6 +31,14 @@ public interface BackingStore extends AutoCloseable {
         return isReady() ? "ready" : "not ready";
     }
 
+    /**
+     * Registers a callback run (on any thread, never under the model's lock) whenever
+     * {@link #isReady()} or {@link #stateDescription()} changes, so the engine can show it in
+     * {@code ls}. Stores whose readiness never changes keep this default, which ignores it.
+     */
+    default void onStateChange(Runnable listener) {
+    }
+
     /** Reads {@code dst.remaining()} bytes at {@code offset} into {@code dst}. */
     CompletableFuture<Void> read(long offset, ByteBuffer dst);
 
