@@ -157,11 +157,11 @@ class BlockIoTest {
         assertThat(ByteBuffer.wrap(miss.completion().senseData()).getInt(3)).isEqualTo(700);
     }
 
-    @Test
-    void unmapThenReadReturnsZeroesAndGetLbaStatusSaysDeallocated() {
-        fx.model.setStorageObjectAttribute(fx.ramdisk, "emulate_tpu", "1");
-        init.ready(0);
-        init.write(0, Initiator.write16(64, 16), Initiator.pattern(16 * 512, 3));
+    @ParameterizedTest(name = "lun {0}")
+    @ValueSource(ints = {0, 1})
+    void unmapThenReadReturnsZeroesAndGetLbaStatusSaysDeallocated(int lun) {
+        fx.model.setStorageObjectAttribute(lun == 0 ? fx.ramdisk : fx.fileio, "emulate_tpu", "1");
+        init.write(lun, Initiator.write16(64, 16), Initiator.pattern(16 * 512, 3));
         byte[] param = new byte[24];
         param[1] = 22;
         param[3] = 16;
@@ -169,14 +169,17 @@ class BlockIoTest {
         param[19] = 16;  // 16 blocks
         byte[] unmap = {0x42, 0, 0, 0, 0, 0, 0, 0, 24, 0};
 
-        assertThat(init.write(0, unmap, param).status()).isEqualTo(ScsiCompletion.GOOD);
-
-        assertThat(init.run(0, Initiator.read16(64, 16), 16 * 512).data()).containsOnly(0);
         byte[] gls = Initiator.rw16(0x9e, 64, 0);
         gls[1] = 0x12;
         gls[13] = 24;
-        byte[] status = init.run(0, gls, 24).data();
+        assertThat(init.run(lun, gls, 24).data()[20]).as("mapped before UNMAP").isEqualTo((byte) 0);
+
+        assertThat(init.write(lun, unmap, param).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        assertThat(init.run(lun, Initiator.read16(64, 16), 16 * 512).data()).containsOnly(0);
+        byte[] status = init.run(lun, gls, 24).data();
         assertThat(status[20]).isEqualTo((byte) 1);
+        assertThat(ByteBuffer.wrap(status).getInt(16)).isGreaterThanOrEqualTo(16);
     }
 
     @Test
