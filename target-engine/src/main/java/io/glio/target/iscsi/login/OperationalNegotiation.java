@@ -90,7 +90,11 @@ public final class OperationalNegotiation {
             return "1"; // one connection per session
         }
         String v = targetValues.apply(k.key());
-        return v == null ? k.rfcDefault() : v;
+        if (v == null) {
+            // LIO offers both digests unless the TPG says otherwise.
+            return k.rule() == OperationalKey.Rule.LIST ? "CRC32C,None" : k.rfcDefault();
+        }
+        return v;
     }
 
     private static String firstCommon(String offered, String target) {

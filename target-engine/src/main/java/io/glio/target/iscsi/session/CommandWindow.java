@@ -46,6 +46,9 @@ public final class CommandWindow {
 
     /** Offers a non-immediate command; {@code delivery} runs when its turn comes. */
     public Admission admit(int cmdSn, Runnable delivery) {
+        if (!inWindow(cmdSn)) {
+            return Admission.OUT_OF_WINDOW;
+        }
         if (cmdSn == expCmdSn) {
             expCmdSn++;
             delivery.run();
@@ -56,8 +59,7 @@ public final class CommandWindow {
             }
             return Admission.DELIVERED;
         }
-        if (SerialNumbers.lessThan(expCmdSn, cmdSn) && SerialNumbers.lessOrEqual(cmdSn, maxCmdSn)
-                && !waiting.containsKey(cmdSn)) {
+        if (!waiting.containsKey(cmdSn)) {
             waiting.put(cmdSn, delivery);
             return Admission.QUEUED;
         }

@@ -822,8 +822,9 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             reject(RejectReason.PROTOCOL_ERROR, header);
             return;
         }
+        SocketAddress local = ctx.channel().localAddress();
         pendingText = services.sendTargets(session.initiatorName(), value,
-                (InetSocketAddress) ctx.channel().localAddress());
+                local instanceof InetSocketAddress i ? i : null);
         pendingTextOffset = 0;
         sendTextChunk(t);
     }
