@@ -13,7 +13,11 @@ public class GlfsException extends IOException {
     private final int errno;
     private final boolean libraryMissing;
 
-    GlfsException(String call, int errno, String what) {
+    /**
+     * A failure of {@code call} on {@code what} with {@code errno}, e.g. ("glfs_open", 2,
+     * "'f' on volume 'v'"); public so other layers can describe gfapi failures the same way.
+     */
+    public GlfsException(String call, int errno, String what) {
         this(call, errno, what, "");
     }
 
