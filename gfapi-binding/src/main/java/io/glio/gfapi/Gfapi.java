@@ -19,13 +19,17 @@ final class Gfapi {
     private static final int STAT_SIZE_OFFSET = 48;
 
     private static volatile Gfapi instance;
+    /** Why loading failed, so later calls answer at once with the same line. */
+    private static volatile GlfsException loadFailure;
 
     final LibGfapi.Calls lib;
     final Runtime runtime;
+    final AsyncCalls async;
 
     private Gfapi(LibGfapi.Calls lib) {
         this.lib = lib;
         this.runtime = Runtime.getRuntime(lib);
+        this.async = new AsyncCalls(this);
     }
 
     /** The process-wide library, loading it on first call. */
@@ -33,8 +37,16 @@ final class Gfapi {
         Gfapi loaded = instance;
         if (loaded == null) {
             synchronized (Gfapi.class) {
+                if (loadFailure != null) {
+                    throw GlfsException.libraryMissing(loadFailure);
+                }
                 if (instance == null) {
-                    instance = load(LIBRARY);
+                    try {
+                        instance = load(LIBRARY);
+                    } catch (GlfsException e) {
+                        loadFailure = e;
+                        throw e;
+                    }
                 }
                 loaded = instance;
             }

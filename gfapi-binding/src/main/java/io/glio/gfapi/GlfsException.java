@@ -42,6 +42,11 @@ public class GlfsException extends IOException {
                 + "); install the Debian package libgfapi0 (apt-get install libgfapi0)");
     }
 
+    /** A fresh copy of a remembered load failure (the stack trace shows who asked again). */
+    static GlfsException libraryMissing(GlfsException earlier) {
+        return new GlfsException(earlier.getMessage());
+    }
+
     /** The gfapi function that failed ({@code glfs_open}). */
     public String call() {
         return call;

@@ -76,6 +76,52 @@ public final class GlfsFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts reading up to {@code dst.remaining()} bytes at {@code offset} into the direct buffer
+     * {@code dst}; on completion its position has advanced by the count read (fewer than asked
+     * only at end of file). Do not touch {@code dst} until then.
+     *
+     * @throws GlfsException when gfapi refuses the request (the completion never runs then)
+     */
+    public void preadAsync(ByteBuffer dst, long offset, GlfsCompletion done) throws GlfsException {
+        Pointer buf = addressOf(dst);
+        long count = dst.remaining();
+        api.async.submit(this, "glfs_pread_async", where(offset, count), dst, done,
+                ticket -> api.lib.glfs_pread_async(fd, buf, count, offset, 0, api.async, ticket));
+    }
+
+    /** Starts writing {@code src.remaining()} bytes of the direct buffer {@code src} at {@code offset}. */
+    public void pwriteAsync(ByteBuffer src, long offset, GlfsCompletion done) throws GlfsException {
+        Pointer buf = addressOf(src);
+        int count = src.remaining();
+        api.async.submit(this, "glfs_pwrite_async", where(offset, count), src, done,
+                ticket -> api.lib.glfs_pwrite_async(fd, buf, count, offset, 0, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #fdatasync()}. */
+    public void fdatasyncAsync(GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_fdatasync_async", owner.describe(path), null, done,
+                ticket -> api.lib.glfs_fdatasync_async(fd, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #fsync()}. */
+    public void fsyncAsync(GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_fsync_async", owner.describe(path), null, done,
+                ticket -> api.lib.glfs_fsync_async(fd, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #discard(long, long)}. */
+    public void discardAsync(long offset, long length, GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_discard_async", where(offset, length), null, done,
+                ticket -> api.lib.glfs_discard_async(fd, offset, length, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #zerofill(long, long)}. */
+    public void zerofillAsync(long offset, long length, GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_zerofill_async", where(offset, length), null, done,
+                ticket -> api.lib.glfs_zerofill_async(fd, offset, length, api.async, ticket));
+    }
+
     /** Data and metadata to stable storage. */
     public void fsync() throws GlfsException {
         enter();
@@ -186,17 +232,21 @@ public final class GlfsFile implements AutoCloseable {
     }
 
     private GlfsException failure(String call, long offset, long length) {
-        return new GlfsException(call, api.errno(), owner.describe(path) + " at " + offset + " length " + length);
+        return new GlfsException(call, api.errno(), where(offset, length));
     }
 
-    private synchronized void enter() {
+    private String where(long offset, long length) {
+        return owner.describe(path) + " at " + offset + " length " + length;
+    }
+
+    synchronized void enter() {
         if (closed) {
             throw new IllegalStateException(owner.describe(path) + " is closed");
         }
         callsInFlight++;
     }
 
-    private synchronized void exit() {
+    synchronized void exit() {
         callsInFlight--;
     }
 

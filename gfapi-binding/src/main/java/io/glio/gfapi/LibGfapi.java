@@ -1,6 +1,8 @@
 package io.glio.gfapi;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.annotations.Delegate;
+import jnr.ffi.annotations.IgnoreError;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
@@ -71,5 +73,39 @@ final class LibGfapi {
         int glfs_stat(Pointer fs, @In String path, @Out Pointer stat);
 
         int glfs_unlink(Pointer fs, @In String path);
+
+        // Asynchronous calls (GFAPI_6.0 defaults): 0 when submitted, -1 + errno when not; the
+        // callback runs later on a gfapi thread with the result.
+
+        int glfs_pread_async(Pointer fd, Pointer buf, @size_t long count, @off_t long offset, int flags,
+                             IoCallback fn, Pointer data);
+
+        /** {@code count} is an {@code int} in glfs.h, unlike glfs_pread_async's {@code size_t}. */
+        int glfs_pwrite_async(Pointer fd, Pointer buf, int count, @off_t long offset, int flags,
+                              IoCallback fn, Pointer data);
+
+        int glfs_fdatasync_async(Pointer fd, IoCallback fn, Pointer data);
+
+        int glfs_fsync_async(Pointer fd, IoCallback fn, Pointer data);
+
+        int glfs_discard_async(Pointer fd, @off_t long offset, @size_t long length, IoCallback fn, Pointer data);
+
+        int glfs_zerofill_async(Pointer fd, @off_t long offset, @off_t long length, IoCallback fn, Pointer data);
+    }
+
+    /**
+     * {@code glfs_io_cbk} of gfapi 6+: {@code (glfs_fd_t *fd, ssize_t ret, struct glfs_stat *pre,
+     * struct glfs_stat *post, void *data)}. gfapi sets errno to the failure before calling it
+     * when {@code ret} is -1; the stat pointers are only valid during the call.
+     */
+    public interface IoCallback {
+        @Delegate
+        void complete(Pointer fd, @ssize_t long ret, Pointer pre, Pointer post, Pointer data);
+    }
+
+    /** The C library's errno of the calling thread, for callbacks (jnr saves errno only for downcalls). */
+    public interface LibC {
+        @IgnoreError
+        Pointer __errno_location();
     }
 }

@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +125,109 @@ class GlfsFileTest {
             assertThat(all.duplicate().limit(2 * 65536)).isEqualTo(zeroes);
             assertThat(all.position(2 * 65536)).isEqualTo(randomDirect(3 * 65536, 5).position(2 * 65536));
             assertThat(file.size()).isEqualTo(3 * 65536);
+        }
+    }
+
+    /** Collects one asynchronous outcome. */
+    private static final class Outcome implements GlfsCompletion {
+        final CompletableFuture<Long> result = new CompletableFuture<>();
+        volatile String thread;
+
+        @Override
+        public void completed(long n) {
+            thread = Thread.currentThread().getName();
+            result.complete(n);
+        }
+
+        @Override
+        public void failed(GlfsException error) {
+            thread = Thread.currentThread().getName();
+            result.completeExceptionally(error);
+        }
+
+        long get() throws Exception {
+            return result.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void asynchronousCallsCompleteWithTheirResults() throws Exception {
+        try (GlfsFile file = newFile("async")) {
+            ByteBuffer data = randomDirect(128 * 1024, 6);
+            Outcome write = new Outcome();
+            file.pwriteAsync(data, 8192, write);
+            assertThat(write.get()).isEqualTo(128 * 1024);
+            assertThat(data.remaining()).isZero();
+            assertThat(write.thread).isNotEqualTo(Thread.currentThread().getName());
+
+            Outcome sync = new Outcome();
+            file.fdatasyncAsync(sync);
+            assertThat(sync.get()).isZero();
+            Outcome fsync = new Outcome();
+            file.fsyncAsync(fsync);
+            assertThat(fsync.get()).isZero();
+
+            ByteBuffer back = ByteBuffer.allocateDirect(128 * 1024);
+            Outcome read = new Outcome();
+            file.preadAsync(back, 8192, read);
+            assertThat(read.get()).isEqualTo(128 * 1024);
+            assertThat(back.flip()).isEqualTo(data.rewind());
+
+            Outcome discard = new Outcome();
+            file.discardAsync(8192, 65536, discard);
+            discard.get();
+            Outcome zero = new Outcome();
+            file.zerofillAsync(8192 + 65536, 65536, zero);
+            zero.get();
+            ByteBuffer zeroes = ByteBuffer.allocateDirect(128 * 1024);
+            file.pread(zeroes, 8192);
+            assertThat(zeroes.flip()).isEqualTo(ByteBuffer.allocate(128 * 1024));
+        }
+    }
+
+    @Test
+    void asynchronousFailuresCarryTheErrnoOfTheCallbackThread() throws Exception {
+        try (GlfsFile file = newFile("async-fail")) {
+            Outcome read = new Outcome();
+            file.preadAsync(ByteBuffer.allocateDirect(512), -4096, read);
+            assertThatThrownBy(read::get).cause()
+                    .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("EINVAL"))
+                    .hasMessageContaining("glfs_pread_async '" + file.path() + "' on volume '" + volume.volume()
+                            + "' at -4096 length 512: EINVAL");
+            // gfapi accepts the request and fails it later: errno came from its callback thread.
+            assertThat(read.thread).isNotEqualTo(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void aFileWithAsynchronousCallsRunningRefusesToClose() throws Exception {
+        GlfsFile file = newFile("async-close");
+        Outcome write = new Outcome();
+        CountDownLatch release = new CountDownLatch(1);
+        file.pwriteAsync(randomDirect(1 << 20, 7), 0, new GlfsCompletion() {
+            @Override
+            public void completed(long result) {
+                awaitQuietly(release);
+                write.completed(result);
+            }
+
+            @Override
+            public void failed(GlfsException error) {
+                awaitQuietly(release);
+                write.failed(error);
+            }
+        });
+        assertThatThrownBy(file::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 call(s) running");
+        release.countDown();
+        assertThat(write.get()).isEqualTo(1 << 20);
+        file.close();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
