@@ -65,6 +65,23 @@ public interface BackingStore extends AutoCloseable {
         return true;
     }
 
+    /**
+     * A run of bytes in one provisioning state (GET LBA STATUS).
+     *
+     * @param mapped whether the run holds allocated data
+     * @param length bytes from the asked offset that share that state
+     */
+    record Extent(boolean mapped, long length) {
+    }
+
+    /**
+     * The provisioning state at {@code offset} and how far it extends (at most {@code maxLength}).
+     * Stores that cannot tell report everything mapped, which SBC-3 allows.
+     */
+    default CompletableFuture<Extent> allocation(long offset, long maxLength) {
+        return CompletableFuture.completedFuture(new Extent(true, maxLength));
+    }
+
     /** Releases files, memory, connections. Idempotent. */
     @Override
     void close();

@@ -1,0 +1,257 @@
+package io.glio.gfapi;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import jnr.ffi.Pointer;
+
+/**
+ * An open file on a gluster volume ({@code glfs_fd_t}). Thread-safe: positional calls may run
+ * concurrently. Data moves straight between gfapi and direct {@link ByteBuffer}s (no copy).
+ *
+ * <p>Closing is refused with {@link IllegalStateException} while calls are running; calls on a
+ * closed file throw {@link IllegalStateException}.
+ */
+public final class GlfsFile implements AutoCloseable {
+
+    private final Glfs owner;
+    private final Gfapi api;
+    private final Pointer fd;
+    private final String path;
+    private int callsInFlight;
+    private boolean closed;
+
+    GlfsFile(Glfs owner, Gfapi api, Pointer fd, String path) {
+        this.owner = owner;
+        this.api = api;
+        this.fd = fd;
+        this.path = path;
+    }
+
+    /** Path inside the volume. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * Reads up to {@code dst.remaining()} bytes at {@code offset} into the direct buffer
+     * {@code dst} and advances its position by the count read.
+     *
+     * @return bytes read; fewer than asked (0 included) only at end of file
+     */
+    public int pread(ByteBuffer dst, long offset) throws GlfsException {
+        Pointer buf = addressOf(dst);
+        enter();
+        try {
+            long n = api.lib.glfs_pread(fd, buf, dst.remaining(), offset, 0, null);
+            if (n < 0) {
+                throw failure("glfs_pread", offset, dst.remaining());
+            }
+            dst.position(dst.position() + (int) n);
+            return (int) n;
+        } finally {
+            Reference.reachabilityFence(dst);
+            exit();
+        }
+    }
+
+    /**
+     * Writes {@code src.remaining()} bytes of the direct buffer {@code src} at {@code offset}
+     * and advances its position by the count written.
+     *
+     * @return bytes written (gfapi writes all of them or fails)
+     */
+    public int pwrite(ByteBuffer src, long offset) throws GlfsException {
+        Pointer buf = addressOf(src);
+        enter();
+        try {
+            long n = api.lib.glfs_pwrite(fd, buf, src.remaining(), offset, 0, null, null);
+            if (n < 0) {
+                throw failure("glfs_pwrite", offset, src.remaining());
+            }
+            src.position(src.position() + (int) n);
+            return (int) n;
+        } finally {
+            Reference.reachabilityFence(src);
+            exit();
+        }
+    }
+
+    /**
+     * Starts reading up to {@code dst.remaining()} bytes at {@code offset} into the direct buffer
+     * {@code dst}; on completion its position has advanced by the count read (fewer than asked
+     * only at end of file). Do not touch {@code dst} until then.
+     *
+     * @throws GlfsException when gfapi refuses the request (the completion never runs then)
+     */
+    public void preadAsync(ByteBuffer dst, long offset, GlfsCompletion done) throws GlfsException {
+        Pointer buf = addressOf(dst);
+        long count = dst.remaining();
+        api.async.submit(this, "glfs_pread_async", where(offset, count), dst, done,
+                ticket -> api.lib.glfs_pread_async(fd, buf, count, offset, 0, api.async, ticket));
+    }
+
+    /** Starts writing {@code src.remaining()} bytes of the direct buffer {@code src} at {@code offset}. */
+    public void pwriteAsync(ByteBuffer src, long offset, GlfsCompletion done) throws GlfsException {
+        Pointer buf = addressOf(src);
+        int count = src.remaining();
+        api.async.submit(this, "glfs_pwrite_async", where(offset, count), src, done,
+                ticket -> api.lib.glfs_pwrite_async(fd, buf, count, offset, 0, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #fdatasync()}. */
+    public void fdatasyncAsync(GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_fdatasync_async", owner.describe(path), null, done,
+                ticket -> api.lib.glfs_fdatasync_async(fd, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #fsync()}. */
+    public void fsyncAsync(GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_fsync_async", owner.describe(path), null, done,
+                ticket -> api.lib.glfs_fsync_async(fd, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #discard(long, long)}. */
+    public void discardAsync(long offset, long length, GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_discard_async", where(offset, length), null, done,
+                ticket -> api.lib.glfs_discard_async(fd, offset, length, api.async, ticket));
+    }
+
+    /** Asynchronous {@link #zerofill(long, long)}. */
+    public void zerofillAsync(long offset, long length, GlfsCompletion done) throws GlfsException {
+        api.async.submit(this, "glfs_zerofill_async", where(offset, length), null, done,
+                ticket -> api.lib.glfs_zerofill_async(fd, offset, length, api.async, ticket));
+    }
+
+    /** Data and metadata to stable storage. */
+    public void fsync() throws GlfsException {
+        enter();
+        try {
+            check("glfs_fsync", api.lib.glfs_fsync(fd, null, null));
+        } finally {
+            exit();
+        }
+    }
+
+    /** Data (and the metadata needed to read it) to stable storage. */
+    public void fdatasync() throws GlfsException {
+        enter();
+        try {
+            check("glfs_fdatasync", api.lib.glfs_fdatasync(fd, null, null));
+        } finally {
+            exit();
+        }
+    }
+
+    /** Sets the file length; growing leaves a hole that reads as zeroes. */
+    public void ftruncate(long length) throws GlfsException {
+        enter();
+        try {
+            if (api.lib.glfs_ftruncate(fd, length, null, null) != 0) {
+                throw new GlfsException("glfs_ftruncate", api.errno(), owner.describe(path) + " to " + length);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /** Deallocates a range (punches a hole); it reads as zeroes afterwards. */
+    public void discard(long offset, long length) throws GlfsException {
+        enter();
+        try {
+            if (api.lib.glfs_discard(fd, offset, length) != 0) {
+                throw failure("glfs_discard", offset, length);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /** Writes zeroes over a range. */
+    public void zerofill(long offset, long length) throws GlfsException {
+        enter();
+        try {
+            if (api.lib.glfs_zerofill(fd, offset, length) != 0) {
+                throw failure("glfs_zerofill", offset, length);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /** Current file size ({@code glfs_fstat}). */
+    public long size() throws GlfsException {
+        enter();
+        try {
+            Pointer stat = api.newStat();
+            check("glfs_fstat", api.lib.glfs_fstat(fd, stat));
+            return Gfapi.statSize(stat);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Closes the file ({@code glfs_close}). Idempotent.
+     *
+     * @throws IllegalStateException while calls on it are running
+     * @throws GlfsException when gfapi reports an error closing (the file is closed anyway)
+     */
+    @Override
+    public void close() throws GlfsException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (callsInFlight > 0) {
+                throw new IllegalStateException("cannot close " + owner.describe(path) + ": "
+                        + callsInFlight + " call(s) running");
+            }
+            closed = true;
+        }
+        int rc = api.lib.glfs_close(fd);
+        int errno = rc == 0 ? 0 : api.errno();
+        owner.fileClosed();
+        if (rc != 0) {
+            throw new GlfsException("glfs_close", errno, owner.describe(path));
+        }
+    }
+
+    private Pointer addressOf(ByteBuffer buffer) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("gfapi I/O needs a direct ByteBuffer, got " + buffer);
+        }
+        // Whether jnr's wrap honours the position is not documented: wrap a view at position 0.
+        long base = Pointer.wrap(api.runtime, buffer.duplicate().position(0)).address();
+        return Pointer.wrap(api.runtime, base + buffer.position(), buffer.remaining());
+    }
+
+    private void check(String call, int rc) throws GlfsException {
+        if (rc != 0) {
+            throw new GlfsException(call, api.errno(), owner.describe(path));
+        }
+    }
+
+    private GlfsException failure(String call, long offset, long length) {
+        return new GlfsException(call, api.errno(), where(offset, length));
+    }
+
+    private String where(long offset, long length) {
+        return owner.describe(path) + " at " + offset + " length " + length;
+    }
+
+    synchronized void enter() {
+        if (closed) {
+            throw new IllegalStateException(owner.describe(path) + " is closed");
+        }
+        callsInFlight++;
+    }
+
+    synchronized void exit() {
+        callsInFlight--;
+    }
+
+    @Override
+    public String toString() {
+        return "GlfsFile[" + owner.describe(path) + "]";
+    }
+}

@@ -1,0 +1,293 @@
+package io.glio.gfapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** gfapi calls on the real test volume, through one shared connection. */
+class GlfsFileTest {
+
+    private static GlusterTestVolume volume;
+    private static Glfs glfs;
+    private final List<String> created = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() throws GlfsException {
+        volume = GlusterTestVolume.require();
+        glfs = volume.connect();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (glfs != null) {
+            glfs.close();
+        }
+    }
+
+    @AfterEach
+    void removeFiles() throws GlfsException {
+        for (String path : created) {
+            glfs.unlink(path);
+        }
+    }
+
+    private GlfsFile newFile(String what) throws GlfsException {
+        String path = GlusterTestVolume.scratchName(what);
+        GlfsFile file = glfs.create(path, 0600);
+        created.add(path);
+        return file;
+    }
+
+    private static ByteBuffer randomDirect(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return ByteBuffer.allocateDirect(size).put(bytes).flip();
+    }
+
+    @Test
+    void writtenBytesReadBackAtTheirOffset() throws GlfsException {
+        try (GlfsFile file = newFile("roundtrip")) {
+            ByteBuffer data = randomDirect(64 * 1024, 1);
+            assertThat(file.pwrite(data, 4096)).isEqualTo(64 * 1024);
+            assertThat(data.remaining()).isZero();
+            file.fsync();
+            file.fdatasync();
+
+            ByteBuffer back = ByteBuffer.allocateDirect(64 * 1024);
+            assertThat(file.pread(back, 4096)).isEqualTo(64 * 1024);
+            assertThat(back.flip()).isEqualTo(data.rewind());
+            assertThat(file.size()).isEqualTo(4096 + 64 * 1024);
+        }
+    }
+
+    @Test
+    void buffersAreUsedFromTheirPositionNotTheirStart() throws GlfsException {
+        try (GlfsFile file = newFile("position")) {
+            ByteBuffer src = randomDirect(1000, 2).position(100).limit(300);
+            file.pwrite(src, 0);
+            assertThat(src.position()).isEqualTo(300);
+
+            ByteBuffer dst = ByteBuffer.allocateDirect(500).position(50).limit(250);
+            assertThat(file.pread(dst, 0)).isEqualTo(200);
+            assertThat(dst.position()).isEqualTo(250);
+            assertThat(dst.position(50)).isEqualTo(src.position(100));
+        }
+    }
+
+    @Test
+    void readPastEndOfFileReturnsShortCount() throws GlfsException {
+        try (GlfsFile file = newFile("eof")) {
+            file.pwrite(randomDirect(100, 3), 0);
+            ByteBuffer dst = ByteBuffer.allocateDirect(300);
+            assertThat(file.pread(dst, 50)).isEqualTo(50);
+            assertThat(file.pread(ByteBuffer.allocateDirect(10), 1000)).isZero();
+        }
+    }
+
+    @Test
+    void ftruncateGrowsWithZeroesAndShrinks() throws GlfsException {
+        try (GlfsFile file = newFile("truncate")) {
+            file.pwrite(randomDirect(4096, 4), 0);
+            file.ftruncate(1 << 20);
+            assertThat(file.size()).isEqualTo(1 << 20);
+            assertThat(glfs.fileSize(file.path())).isEqualTo(1 << 20);
+            ByteBuffer tail = ByteBuffer.allocateDirect(4096);
+            file.pread(tail, (1 << 20) - 4096);
+            assertThat(tail.flip()).isEqualTo(ByteBuffer.allocate(4096));
+
+            file.ftruncate(1000);
+            assertThat(file.size()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void discardedAndZerofilledRangesReadAsZeroes() throws GlfsException {
+        try (GlfsFile file = newFile("zero")) {
+            file.pwrite(randomDirect(3 * 65536, 5), 0);
+            file.discard(0, 65536);
+            file.zerofill(65536, 65536);
+
+            ByteBuffer all = ByteBuffer.allocateDirect(3 * 65536);
+            file.pread(all, 0);
+            all.flip();
+            ByteBuffer zeroes = ByteBuffer.allocate(2 * 65536);
+            assertThat(all.duplicate().limit(2 * 65536)).isEqualTo(zeroes);
+            assertThat(all.position(2 * 65536)).isEqualTo(randomDirect(3 * 65536, 5).position(2 * 65536));
+            assertThat(file.size()).isEqualTo(3 * 65536);
+        }
+    }
+
+    /** Collects one asynchronous outcome. */
+    private static final class Outcome implements GlfsCompletion {
+        final CompletableFuture<Long> result = new CompletableFuture<>();
+        volatile String thread;
+
+        @Override
+        public void completed(long n) {
+            thread = Thread.currentThread().getName();
+            result.complete(n);
+        }
+
+        @Override
+        public void failed(GlfsException error) {
+            thread = Thread.currentThread().getName();
+            result.completeExceptionally(error);
+        }
+
+        long get() throws Exception {
+            return result.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void asynchronousCallsCompleteWithTheirResults() throws Exception {
+        try (GlfsFile file = newFile("async")) {
+            ByteBuffer data = randomDirect(128 * 1024, 6);
+            Outcome write = new Outcome();
+            file.pwriteAsync(data, 8192, write);
+            assertThat(write.get()).isEqualTo(128 * 1024);
+            assertThat(data.remaining()).isZero();
+            assertThat(write.thread).isNotEqualTo(Thread.currentThread().getName());
+
+            Outcome sync = new Outcome();
+            file.fdatasyncAsync(sync);
+            assertThat(sync.get()).isZero();
+            Outcome fsync = new Outcome();
+            file.fsyncAsync(fsync);
+            assertThat(fsync.get()).isZero();
+
+            ByteBuffer back = ByteBuffer.allocateDirect(128 * 1024);
+            Outcome read = new Outcome();
+            file.preadAsync(back, 8192, read);
+            assertThat(read.get()).isEqualTo(128 * 1024);
+            assertThat(back.flip()).isEqualTo(data.rewind());
+
+            Outcome discard = new Outcome();
+            file.discardAsync(8192, 65536, discard);
+            discard.get();
+            Outcome zero = new Outcome();
+            file.zerofillAsync(8192 + 65536, 65536, zero);
+            zero.get();
+            ByteBuffer zeroes = ByteBuffer.allocateDirect(128 * 1024);
+            file.pread(zeroes, 8192);
+            assertThat(zeroes.flip()).isEqualTo(ByteBuffer.allocate(128 * 1024));
+        }
+    }
+
+    @Test
+    void asynchronousFailuresCarryTheErrnoOfTheCallbackThread() throws Exception {
+        try (GlfsFile file = newFile("async-fail")) {
+            Outcome read = new Outcome();
+            file.preadAsync(ByteBuffer.allocateDirect(512), -4096, read);
+            assertThatThrownBy(read::get).cause()
+                    .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("EINVAL"))
+                    .hasMessageContaining("glfs_pread_async '" + file.path() + "' on volume '" + volume.volume()
+                            + "' at -4096 length 512: EINVAL");
+            // gfapi accepts the request and fails it later: errno came from its callback thread.
+            assertThat(read.thread).isNotEqualTo(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void aFileWithAsynchronousCallsRunningRefusesToClose() throws Exception {
+        GlfsFile file = newFile("async-close");
+        Outcome write = new Outcome();
+        CountDownLatch release = new CountDownLatch(1);
+        file.pwriteAsync(randomDirect(1 << 20, 7), 0, new GlfsCompletion() {
+            @Override
+            public void completed(long result) {
+                awaitQuietly(release);
+                write.completed(result);
+            }
+
+            @Override
+            public void failed(GlfsException error) {
+                awaitQuietly(release);
+                write.failed(error);
+            }
+        });
+        assertThatThrownBy(file::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 call(s) running");
+        release.countDown();
+        assertThat(write.get()).isEqualTo(1 << 20);
+        file.close();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void openingAMissingFileFailsWithEnoent() {
+        assertThatThrownBy(() -> glfs.open("gfapi-does-not-exist"))
+                .isInstanceOfSatisfying(GlfsException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(2);
+                    assertThat(e.errnoName()).isEqualTo("ENOENT");
+                    assertThat(e.call()).isEqualTo("glfs_open");
+                    assertThat(e.libraryMissing()).isFalse();
+                })
+                .hasMessage("glfs_open 'gfapi-does-not-exist' on volume '" + volume.volume()
+                        + "': ENOENT (No such file or directory)");
+    }
+
+    @Test
+    void creatingAnExistingFileFailsWithEexist() throws GlfsException {
+        try (GlfsFile file = newFile("exists")) {
+            assertThatThrownBy(() -> glfs.create(file.path(), 0600))
+                    .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("EEXIST"));
+        }
+    }
+
+    @Test
+    void connectionRefusesToCloseWhileAFileIsOpen() throws GlfsException {
+        GlfsFile file = newFile("close-order");
+        assertThat(glfs.openFiles()).isEqualTo(1);
+        assertThatThrownBy(glfs::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 file(s) open");
+        file.close();
+        file.close();
+        assertThat(glfs.openFiles()).isZero();
+        assertThatThrownBy(() -> file.size()).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+        // the connection still works after the refused close
+        assertThat(glfs.fileSize(file.path())).isZero();
+    }
+
+    @Test
+    void heapBuffersAreRefused() throws GlfsException {
+        try (GlfsFile file = newFile("heap")) {
+            assertThatThrownBy(() -> file.pwrite(ByteBuffer.allocate(10), 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("direct ByteBuffer");
+        }
+    }
+
+    @Test
+    void aVolumeThatDoesNotExistIsAClearError() {
+        assertThatThrownBy(() -> Glfs.connect("gfapi-no-such-volume", volume.servers()))
+                .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("ENOENT"))
+                .hasMessageStartingWith("glfs_init of volume 'gfapi-no-such-volume' via [")
+                .hasMessageEndingWith("no volume 'gfapi-no-such-volume' on " + List.of(VolfileServer.parse(volume.host())));
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsNamed() {
+        assertThatThrownBy(() -> Glfs.connect(volume.volume(), List.of("gfapi-no-such-host.invalid")))
+                .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("ENOTCONN"))
+                .hasMessageEndingWith("host name does not resolve: gfapi-no-such-host.invalid");
+    }
+}

@@ -1,0 +1,11 @@
+package io.glio.target.iscsi.login;
+
+/**
+ * A successful login.
+ *
+ * @param expCmdSn the CmdSN the full feature phase starts expecting
+ * @param statSn   the StatSN of the first full feature phase status
+ */
+public record LoginOutcome(String initiatorName, LoginTarget target, long isid, int cid,
+                           SessionParameters parameters, int expCmdSn, int statSn) {
+}

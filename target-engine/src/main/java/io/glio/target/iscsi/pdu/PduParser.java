@@ -1,0 +1,149 @@
+package io.glio.target.iscsi.pdu;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Frames PDUs out of a byte stream: an explicit state machine that accepts input in pieces of
+ * any size (down to one byte) and checks every length against the connection's limits before it
+ * allocates a buffer for it.
+ *
+ * <pre>
+ *  BHS(48) ─▶ AHS(TotalAHSLength*4) ─▶ HeaderDigest(4)? ─▶ Data(DSL + pad) ─▶ DataDigest(4)? ─▶ PDU
+ * </pre>
+ * Limits (RFC 7143 §13.12): the data segment must not exceed the MaxRecvDataSegmentLength this
+ * side declared (8192 during login, {@code MAX_KEY_VALUE_PAIRS} in LIO). Digests are switched
+ * on by the login once the final Login Response has been sent (§6.3).
+ */
+public final class PduParser {
+
+    /** Login phase limit on a data segment (RFC 7143 §6.3 / LIO MAX_KEY_VALUE_PAIRS). */
+    public static final int LOGIN_DATA_SEGMENT_LIMIT = 8192;
+    /** AHS larger than this is not something LIO or we support (an extended CDB fits). */
+    public static final int MAX_AHS_LENGTH = 264;
+
+    private enum State { BHS, AHS, HEADER_DIGEST, DATA, DATA_DIGEST }
+
+    private State state = State.BHS;
+    private int maxDataSegmentLength = LOGIN_DATA_SEGMENT_LIMIT;
+    private boolean headerDigest;
+    private boolean dataDigest;
+
+    private byte[] bhs = new byte[Bhs.LENGTH];
+    private byte[] ahs;
+    private byte[] data;
+    private int dataLength;
+    private final byte[] digest = new byte[Digests.LENGTH];
+    private int filled;
+
+    /** Sets the largest data segment accepted from now on. */
+    public void maxDataSegmentLength(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative data segment limit " + length);
+        }
+        this.maxDataSegmentLength = length;
+    }
+
+    public int maxDataSegmentLength() {
+        return maxDataSegmentLength;
+    }
+
+    /** Switches digests on or off for the PDUs that follow. */
+    public void digests(boolean header, boolean data) {
+        this.headerDigest = header;
+        this.dataDigest = data;
+    }
+
+    /** Whether no partial PDU is buffered. */
+    public boolean idle() {
+        return state == State.BHS && filled == 0;
+    }
+
+    /**
+     * Consumes bytes from {@code in} until one PDU is complete or the input is exhausted.
+     *
+     * @return the PDU, or null when more input is needed
+     * @throws PduFramingException when the stream cannot be framed any further
+     */
+    public RawPdu parse(ByteBuffer in) throws PduFramingException {
+        while (true) {
+            byte[] target = switch (state) {
+                case BHS -> bhs;
+                case AHS -> ahs;
+                case HEADER_DIGEST, DATA_DIGEST -> digest;
+                case DATA -> data;
+            };
+            if (!fill(in, target)) {
+                return null;
+            }
+            switch (state) {
+                case BHS -> headerComplete();
+                case AHS -> state = headerDigest ? State.HEADER_DIGEST : dataState();
+                case HEADER_DIGEST -> {
+                    int expected = Digests.crc32c(bhs, ahs);
+                    if (Digests.fromWire(digest) != expected) {
+                        throw new PduFramingException(String.format(
+                                "header digest error: received 0x%08x, computed 0x%08x",
+                                Digests.fromWire(digest), expected), bhs);
+                    }
+                    state = dataState();
+                }
+                case DATA -> {
+                    // RFC 7143 §11.2: no data digest without a data segment.
+                    if (!dataDigest || dataLength == 0) {
+                        return emit(true);
+                    }
+                    state = State.DATA_DIGEST;
+                }
+                case DATA_DIGEST -> {
+                    int expected = Digests.crc32c(ByteBuffer.wrap(data, 0, dataLength),
+                            data.length - dataLength);
+                    return emit(Digests.fromWire(digest) == expected);
+                }
+                default -> throw new IllegalStateException(state.toString());
+            }
+        }
+    }
+
+    private void headerComplete() throws PduFramingException {
+        int ahsLength = Bhs.totalAhsLength(bhs) * 4;
+        if (ahsLength > MAX_AHS_LENGTH) {
+            throw new PduFramingException("TotalAHSLength " + ahsLength + " bytes exceeds the limit "
+                    + MAX_AHS_LENGTH, bhs);
+        }
+        int dsl = Bhs.dataSegmentLength(bhs);
+        if (dsl > maxDataSegmentLength) {
+            throw new PduFramingException("DataSegmentLength " + dsl
+                    + " exceeds MaxRecvDataSegmentLength " + maxDataSegmentLength, bhs);
+        }
+        ahs = new byte[ahsLength];
+        state = State.AHS;
+    }
+
+    /** Allocates the data segment; its length was checked in {@link #headerComplete()}. */
+    private State dataState() {
+        dataLength = Bhs.dataSegmentLength(bhs);
+        data = new byte[dataLength + Digests.padding(dataLength)];
+        return State.DATA;
+    }
+
+    /** Copies input into {@code target}; true when it is full (at once for an empty target). */
+    private boolean fill(ByteBuffer in, byte[] target) {
+        int n = Math.min(in.remaining(), target.length - filled);
+        in.get(target, filled, n);
+        filled += n;
+        if (filled == target.length) {
+            filled = 0;
+            return true;
+        }
+        return false;
+    }
+
+    private RawPdu emit(boolean digestOk) {
+        RawPdu pdu = new RawPdu(bhs, ahs, ByteBuffer.wrap(data, 0, dataLength).slice(), digestOk);
+        bhs = new byte[Bhs.LENGTH];
+        ahs = null;
+        data = null;
+        state = State.BHS;
+        return pdu;
+    }
+}

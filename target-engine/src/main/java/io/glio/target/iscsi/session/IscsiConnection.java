@@ -1,0 +1,880 @@
+package io.glio.target.iscsi.session;
+
+import io.glio.target.iscsi.login.LoginContext;
+import io.glio.target.iscsi.login.LoginException;
+import io.glio.target.iscsi.login.LoginNegotiator;
+import io.glio.target.iscsi.login.LoginOutcome;
+import io.glio.target.iscsi.login.LoginStatus;
+import io.glio.target.iscsi.login.LoginStep;
+import io.glio.target.iscsi.login.LoginTarget;
+import io.glio.target.iscsi.login.SessionParameters;
+import io.glio.target.iscsi.pdu.Bhs;
+import io.glio.target.iscsi.pdu.DataIn;
+import io.glio.target.iscsi.pdu.DataOut;
+import io.glio.target.iscsi.pdu.LoginRequest;
+import io.glio.target.iscsi.pdu.LogoutRequest;
+import io.glio.target.iscsi.pdu.LogoutResponse;
+import io.glio.target.iscsi.pdu.Lun;
+import io.glio.target.iscsi.pdu.NopIn;
+import io.glio.target.iscsi.pdu.NopOut;
+import io.glio.target.iscsi.pdu.Opcode;
+import io.glio.target.iscsi.pdu.PduEncoder;
+import io.glio.target.iscsi.pdu.PduFieldException;
+import io.glio.target.iscsi.pdu.PduFramingException;
+import io.glio.target.iscsi.pdu.PduParser;
+import io.glio.target.iscsi.pdu.RawPdu;
+import io.glio.target.iscsi.pdu.ReadyToTransfer;
+import io.glio.target.iscsi.pdu.Reject;
+import io.glio.target.iscsi.pdu.RejectReason;
+import io.glio.target.iscsi.pdu.ScsiCommandRequest;
+import io.glio.target.iscsi.pdu.ScsiResponse;
+import io.glio.target.iscsi.pdu.TaskManagementReply;
+import io.glio.target.iscsi.pdu.TaskManagementRequest;
+import io.glio.target.iscsi.pdu.TextRequest;
+import io.glio.target.iscsi.pdu.TextResponse;
+import io.glio.target.scsi.ScsiCommand;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiTaskExecutor;
+import io.glio.target.scsi.TaskAttribute;
+import io.glio.target.scsi.TaskManagementFunction;
+import io.glio.target.scsi.TaskManagementResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One iSCSI connection on a Netty channel: frames PDUs with a {@link PduParser}, runs the
+ * login ({@link LoginNegotiator}) and then the full feature phase of its session (RFC 7143 §4):
+ * the command window, Data-Out assembly with R2Ts, Data-In with status collapse, NOP, task
+ * management, SendTargets, logout and Reject. Everything runs on the channel's event loop;
+ * SCSI completions hop back onto it.
+ */
+public final class IscsiConnection extends ByteToMessageDecoder implements LoginContext {
+
+    private static final Logger log = LoggerFactory.getLogger(IscsiConnection.class);
+
+    /** Largest Expected Data Transfer Length buffered for one command. */
+    public static final int MAX_TRANSFER_LENGTH = 16 * 1024 * 1024;
+    /** LIO caps a SendTargets response PDU at 32 KiB. */
+    static final int TEXT_RESPONSE_LIMIT = 32768;
+
+    private enum Phase { LOGIN, FULL_FEATURE, CLOSED }
+
+    private final ConnectionServices services;
+    private final PduParser parser = new PduParser();
+    private final LoginNegotiator login;
+    private ChannelHandlerContext ctx;
+    private Phase phase = Phase.LOGIN;
+    private boolean cleanedUp;
+
+    private Session session;
+    private SessionParameters params;
+    private CommandWindow window;
+    private int statSn;
+    private int cid;
+    private boolean headerDigestOut;
+    private boolean dataDigestOut;
+    private final Map<Integer, ScsiTask> tasks = new HashMap<>();
+    private int nextTtt = 1;
+
+    private byte[] pendingText;
+    private int pendingTextOffset;
+    private int pendingTextTtt = Bhs.RESERVED_TAG;
+
+    private long lastReadNanos = System.nanoTime();
+    private Integer pingTtt;
+    private long pingSentNanos;
+    private ScheduledFuture<?> loginTimer;
+    private ScheduledFuture<?> pingTimer;
+
+    public IscsiConnection(ConnectionServices services, SecureRandom random) {
+        this.services = services;
+        this.login = new LoginNegotiator(this, random);
+    }
+
+    /** The session once login completed, else null. */
+    public Session session() {
+        return session;
+    }
+
+    // ---------------------------------------------------------------- Netty edge
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        long ms = services.timeouts().login().toMillis();
+        loginTimer = ctx.executor().schedule(() -> {
+            if (phase == Phase.LOGIN) {
+                close("login not completed within " + ms + " ms");
+            }
+        }, ms, TimeUnit.MILLISECONDS);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (phase == Phase.CLOSED) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        ByteBuffer bytes = in.nioBuffer();
+        int start = bytes.position();
+        try {
+            while (phase != Phase.CLOSED) {
+                RawPdu pdu = parser.parse(bytes);
+                if (pdu == null) {
+                    break;
+                }
+                lastReadNanos = System.nanoTime();
+                onPdu(pdu);
+            }
+        } catch (PduFramingException e) {
+            if (phase == Phase.FULL_FEATURE) {
+                reject(RejectReason.PROTOCOL_ERROR, e.bhs());
+            }
+            closeAfterFlush(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("{}: internal error, dropping the connection", describe(), e);
+            closeAfterFlush("internal error: " + e);
+        } finally {
+            in.skipBytes(bytes.position() - start);
+        }
+        if (phase == Phase.CLOSED) {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cleanup();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.info("{}: connection error: {}", describe(), cause.toString());
+        close("connection error: " + cause);
+    }
+
+    /** Closes the connection from any thread; its session ends with it. */
+    public void close(String why) {
+        if (ctx == null) {
+            return;
+        }
+        if (!ctx.executor().inEventLoop()) {
+            try {
+                ctx.executor().execute(() -> close(why));
+            } catch (RejectedExecutionException e) {
+                ctx.channel().close();
+            }
+            return;
+        }
+        if (phase != Phase.CLOSED) {
+            log.info("{}: closing: {}", describe(), why);
+            phase = Phase.CLOSED;
+        }
+        ctx.flush();
+        ctx.close();
+    }
+
+    private void closeAfterFlush(String why) {
+        if (phase != Phase.CLOSED) {
+            log.info("{}: closing: {}", describe(), why);
+            phase = Phase.CLOSED;
+        }
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void cleanup() {
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
+        phase = Phase.CLOSED;
+        cancel(loginTimer);
+        cancel(pingTimer);
+        for (ScsiTask t : tasks.values()) {
+            t.aborted = true;
+            if (!t.submitted) {
+                t.release();
+            }
+        }
+        tasks.clear();
+        if (session != null) {
+            services.sessions().remove(session);
+            ScsiTaskExecutor executor = session.executor();
+            if (executor != null) {
+                try {
+                    executor.nexusLost();
+                } catch (RuntimeException e) {
+                    log.warn("{}: nexusLost failed", describe(), e);
+                }
+            }
+            log.info("{}: session ended", describe());
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private void send(RawPdu pdu) {
+        ctx.write(PduEncoder.encode(ctx.alloc(), pdu, headerDigestOut, dataDigestOut));
+    }
+
+    private void sendAndFlush(RawPdu pdu) {
+        send(pdu);
+        ctx.flush();
+    }
+
+    /** Runs {@code action} on the event loop, or gives up quietly when the loop is gone. */
+    private void onLoop(Runnable action, Runnable ifGone) {
+        try {
+            ctx.executor().execute(action);
+        } catch (RejectedExecutionException e) {
+            ifGone.run();
+        }
+    }
+
+    String describe() {
+        String who = session != null ? session.initiatorName() + " isid " + Session.isidHex(session.isid())
+                : login.initiatorName() != null ? login.initiatorName() : "login";
+        return "iSCSI " + (ctx == null ? "?" : String.valueOf(ctx.channel().remoteAddress())) + " " + who;
+    }
+
+    public SessionInfo.ConnectionInfo info() {
+        return new SessionInfo.ConnectionInfo(cid, address(ctx.channel().localAddress()),
+                address(ctx.channel().remoteAddress()));
+    }
+
+    private static String address(SocketAddress a) {
+        if (a instanceof InetSocketAddress i) {
+            String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    // ---------------------------------------------------------------- login
+
+    private void onPdu(RawPdu pdu) {
+        if (phase == Phase.LOGIN) {
+            onLoginPdu(pdu);
+        } else if (phase == Phase.FULL_FEATURE) {
+            onFullFeaturePdu(pdu);
+        }
+    }
+
+    private void onLoginPdu(RawPdu pdu) {
+        if (pdu.opcode() != Opcode.LOGIN_REQUEST) {
+            closeAfterFlush("opcode 0x" + Integer.toHexString(Bhs.opcodeByte(pdu.bhs())) + " during login");
+            return;
+        }
+        LoginStep step = login.handle(LoginRequest.decode(pdu));
+        send(step.response().encode());
+        if (step.failed()) {
+            log.info("{}: login failed: {}", describe(), step.failure().getMessage());
+            closeAfterFlush("login failed");
+            return;
+        }
+        if (step.complete()) {
+            enterFullFeaturePhase(step.outcome());
+        }
+        ctx.flush();
+    }
+
+    @Override
+    public LoginTarget resolve(boolean discovery, String targetName, String initiatorName, int tsih)
+            throws LoginException {
+        LoginTarget target = services.resolve(discovery, targetName, initiatorName);
+        if (tsih != 0) {
+            // Only one connection per session (MaxConnections=1).
+            if (services.sessions().hasTsih(target.tpg(), tsih)) {
+                throw new LoginException(LoginStatus.TOO_MANY_CONNECTIONS,
+                        "TSIH " + tsih + " already has its one connection");
+            }
+            throw new LoginException(LoginStatus.SESSION_DOES_NOT_EXIST, "no session with TSIH " + tsih);
+        }
+        return target;
+    }
+
+    @Override
+    public int complete(LoginOutcome outcome) throws LoginException {
+        Session s = services.sessions().register(outcome);
+        s.connection(this);
+        if (!outcome.target().discovery()) {
+            try {
+                s.executor(services.nexusOpener().open(s.nexus()));
+            } catch (RuntimeException e) {
+                services.sessions().remove(s);
+                log.error("{}: opening the SCSI nexus failed", describe(), e);
+                throw new LoginException(LoginStatus.TARGET_ERROR, "SCSI nexus could not be opened: " + e);
+            }
+        }
+        session = s;
+        return s.tsih();
+    }
+
+    private void enterFullFeaturePhase(LoginOutcome outcome) {
+        params = outcome.parameters();
+        cid = outcome.cid();
+        statSn = outcome.statSn();
+        window = new CommandWindow(outcome.expCmdSn(), outcome.target().commandWindow());
+        // RFC 7143 §6.3: digests start with the first PDU after the final Login Response.
+        parser.maxDataSegmentLength(params.targetMaxRecvDataSegment());
+        parser.digests(params.headerDigest(), params.dataDigest());
+        headerDigestOut = params.headerDigest();
+        dataDigestOut = params.dataDigest();
+        phase = Phase.FULL_FEATURE;
+        cancel(loginTimer);
+        log.info("{}: {} session TSIH {} in full feature phase ({})", describe(),
+                session.discovery() ? "discovery" : "normal", session.tsih(),
+                session.discovery() ? "discovery" : session.nexus().targetPortName());
+        if (!session.discovery()) {
+            long interval = services.timeouts().nopInInterval().toMillis();
+            long tick = Math.max(10, Math.min(1000, interval / 3));
+            pingTimer = ctx.executor().scheduleAtFixedRate(this::pingTick, tick, tick, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---------------------------------------------------------------- full feature phase
+
+    private void onFullFeaturePdu(RawPdu pdu) {
+        if (!pdu.dataDigestOk()) {
+            reject(RejectReason.DATA_DIGEST_ERROR, pdu.bhs());
+            return;
+        }
+        Opcode op = pdu.opcode();
+        if (op == null) {
+            reject(RejectReason.COMMAND_NOT_SUPPORTED, pdu.bhs());
+            return;
+        }
+        switch (op) {
+            case NOP_OUT -> onNopOut(pdu);
+            case SCSI_COMMAND -> onScsiCommand(pdu);
+            case TASK_MANAGEMENT_REQUEST -> onTaskManagement(pdu);
+            case TEXT_REQUEST -> onText(pdu);
+            case DATA_OUT -> onDataOut(pdu);
+            case LOGOUT_REQUEST -> onLogout(pdu);
+            // SNACK needs ErrorRecoveryLevel > 0 (RFC 7143 §11.16); a new login in FFP is an error.
+            default -> reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
+        }
+        ctx.flush();
+    }
+
+    private CommandWindow.Admission sequenced(boolean immediate, int cmdSn, Runnable delivery) {
+        if (immediate) {
+            delivery.run();
+            return CommandWindow.Admission.DELIVERED;
+        }
+        CommandWindow.Admission a = window.admit(cmdSn, delivery);
+        if (a == CommandWindow.Admission.OUT_OF_WINDOW) {
+            log.debug("{}: CmdSN {} outside [{}, {}], dropped", describe(), Integer.toUnsignedString(cmdSn),
+                    Integer.toUnsignedString(window.expCmdSn()), Integer.toUnsignedString(window.maxCmdSn()));
+        }
+        return a;
+    }
+
+    private void reject(RejectReason reason, byte[] header) {
+        log.debug("{}: Reject {} for opcode 0x{}", describe(), reason, Integer.toHexString(Bhs.opcodeByte(header)));
+        int exp = window == null ? 0 : window.expCmdSn();
+        int max = window == null ? 0 : window.maxCmdSn();
+        send(new Reject(reason, statSn++, exp, max, header).encode());
+    }
+
+    private void responded(boolean immediate) {
+        if (!immediate) {
+            window.responded();
+        }
+    }
+
+    // NOP ------------------------------------------------------------
+
+    private void onNopOut(RawPdu pdu) {
+        NopOut n = NopOut.decode(pdu);
+        if (n.initiatorTaskTag() == Bhs.RESERVED_TAG) {
+            // An answer to our ping (or a bare ping that wants no answer), RFC 7143 §11.18.
+            if (pingTtt != null && n.targetTransferTag() == pingTtt) {
+                pingTtt = null;
+            }
+            return;
+        }
+        sequenced(n.immediate(), n.cmdSn(), () -> {
+            responded(n.immediate());
+            byte[] ping = n.pingData();
+            if (ping.length > params.initiatorMaxRecvDataSegment()) {
+                ping = java.util.Arrays.copyOf(ping, params.initiatorMaxRecvDataSegment());
+            }
+            send(new NopIn(n.lunField(), n.initiatorTaskTag(), Bhs.RESERVED_TAG, statSn++,
+                    window.expCmdSn(), window.maxCmdSn(), ping).encode());
+        });
+    }
+
+    private void pingTick() {
+        if (phase != Phase.FULL_FEATURE) {
+            return;
+        }
+        long now = System.nanoTime();
+        ConnectionTimeouts t = services.timeouts();
+        if (pingTtt != null) {
+            if (now - pingSentNanos > t.nopInResponse().toNanos()) {
+                close("no answer to NOP-In ping within " + t.nopInResponse().toMillis() + " ms");
+            }
+            return;
+        }
+        if (now - lastReadNanos >= t.nopInInterval().toNanos()) {
+            pingTtt = nextTtt();
+            pingSentNanos = now;
+            // StatSN is not advanced by an unsolicited NOP-In (RFC 7143 §11.19.2).
+            sendAndFlush(new NopIn(0, Bhs.RESERVED_TAG, pingTtt, statSn, window.expCmdSn(),
+                    window.maxCmdSn(), new byte[0]).encode());
+        }
+    }
+
+    private int nextTtt() {
+        int t = nextTtt++;
+        if (nextTtt == Bhs.RESERVED_TAG) {
+            nextTtt = 1;
+        }
+        return t;
+    }
+
+    // SCSI command -----------------------------------------------------
+
+    private void onScsiCommand(RawPdu pdu) {
+        if (session.discovery()) {
+            reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
+            return;
+        }
+        ScsiCommandRequest c;
+        try {
+            c = ScsiCommandRequest.decode(pdu);
+            checkCommand(c);
+        } catch (PduFieldException e) {
+            log.debug("{}: SCSI command rejected: {}", describe(), e.getMessage());
+            reject(e.reason(), pdu.bhs());
+            return;
+        }
+        if (tasks.containsKey(c.initiatorTaskTag())) {
+            reject(RejectReason.TASK_IN_PROGRESS, pdu.bhs());
+            return;
+        }
+        long edtl = c.expectedDataTransferLength() & 0xffffffffL;
+        byte[] failure = edtl > MAX_TRANSFER_LENGTH ? Sense.invalidFieldInCommandInformationUnit() : null;
+        ScsiTask task = new ScsiTask(c, Lun.decode(c.lunField()), failure);
+        if (task.writing()) {
+            int immediate = c.immediateData().remaining();
+            task.dataOut = ctx.alloc().buffer(task.edtl);
+            task.dataOut.setBytes(0, c.immediateData().duplicate());
+            task.received = immediate;
+            if (params.initialR2T() || c.fin()) {
+                task.unsolicitedEnd = immediate;
+            }
+        }
+        tasks.put(task.itt, task);
+        if (sequenced(c.immediate(), c.cmdSn(), () -> onSequenced(task)) == CommandWindow.Admission.OUT_OF_WINDOW) {
+            tasks.remove(task.itt);
+            task.release();
+        }
+    }
+
+    /** SCSI Command field checks (RFC 7143 §11.3, LIO iscsit_setup_scsi_cmd). */
+    private void checkCommand(ScsiCommandRequest c) throws PduFieldException {
+        int edtl = c.expectedDataTransferLength();
+        int immediate = c.immediateData().remaining();
+        if (c.read() && c.write()) {
+            throw new PduFieldException(RejectReason.INVALID_PDU_FIELD, "bidirectional commands are not supported");
+        }
+        if (!c.write() && !c.fin()) {
+            throw new PduFieldException(RejectReason.INVALID_PDU_FIELD, "F bit clear on a command without write data");
+        }
+        if (edtl != 0 && !c.read() && !c.write()) {
+            throw new PduFieldException(RejectReason.INVALID_PDU_FIELD,
+                    "EDTL " + Integer.toUnsignedString(edtl) + " with neither R nor W");
+        }
+        if (immediate > 0) {
+            if (!c.write()) {
+                throw new PduFieldException(RejectReason.PROTOCOL_ERROR, "immediate data on a command without W");
+            }
+            if (!params.immediateData()) {
+                throw new PduFieldException(RejectReason.PROTOCOL_ERROR, "immediate data while ImmediateData=No");
+            }
+            if (Integer.compareUnsigned(immediate, edtl) > 0) {
+                throw new PduFieldException(RejectReason.PROTOCOL_ERROR,
+                        "immediate data " + immediate + " exceeds EDTL " + Integer.toUnsignedString(edtl));
+            }
+            if (immediate > params.firstBurstLength()) {
+                throw new PduFieldException(RejectReason.INVALID_PDU_FIELD,
+                        "immediate data " + immediate + " exceeds FirstBurstLength " + params.firstBurstLength());
+            }
+            if (immediate == edtl && !c.fin()) {
+                throw new PduFieldException(RejectReason.PROTOCOL_ERROR, "all data immediate but F bit clear");
+            }
+        }
+    }
+
+    private void onSequenced(ScsiTask task) {
+        if (task.aborted) {
+            responded(task.immediate);
+            return;
+        }
+        task.sequenced = true;
+        startBursts(task);
+        trySubmit(task);
+    }
+
+    /** Sends R2Ts up to MaxOutstandingR2T, each for at most MaxBurstLength (RFC 7143 §4.2.2.3). */
+    private void startBursts(ScsiTask task) {
+        if (!task.writing() || !task.sequenced || task.unsolicitedEnd < 0) {
+            return;
+        }
+        if (task.nextR2tOffset < task.unsolicitedEnd) {
+            task.nextR2tOffset = task.unsolicitedEnd;
+        }
+        while (task.bursts.size() < params.maxOutstandingR2T() && task.nextR2tOffset < task.edtl) {
+            int length = Math.min(params.maxBurstLength(), task.edtl - task.nextR2tOffset);
+            int ttt = nextTtt();
+            task.bursts.put(ttt, new ScsiTask.Burst(task.nextR2tOffset, length));
+            send(new ReadyToTransfer(task.request.lunField(), task.itt, ttt, statSn, window.expCmdSn(),
+                    window.maxCmdSn(), task.r2tSn++, task.nextR2tOffset, length).encode());
+            task.nextR2tOffset += length;
+        }
+    }
+
+    private void onDataOut(RawPdu pdu) {
+        if (session.discovery()) {
+            reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
+            return;
+        }
+        DataOut d = DataOut.decode(pdu);
+        int length = d.data().remaining();
+        ScsiTask task = tasks.get(d.initiatorTaskTag());
+        if (length == 0 || task == null || !task.writing() || task.submitted) {
+            return; // LIO discards Data-Out for unknown, non-write or complete commands
+        }
+        long end = (d.bufferOffset() & 0xffffffffL) + length;
+        if (end > task.edtl) {
+            reject(RejectReason.INVALID_PDU_FIELD, pdu.bhs());
+            return;
+        }
+        if (d.targetTransferTag() == Bhs.RESERVED_TAG) {
+            if (params.initialR2T() || task.unsolicitedEnd >= 0) {
+                closeAfterFlush("unsolicited Data-Out for ITT 0x" + Integer.toHexString(task.itt)
+                        + " that may not have any");
+                return;
+            }
+            if (d.bufferOffset() != task.received || d.dataSn() != task.unsolicitedDataSn
+                    || end > Math.min(params.firstBurstLength(), task.edtl)) {
+                closeAfterFlush("unsolicited Data-Out out of order or beyond FirstBurstLength (offset "
+                        + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
+                return;
+            }
+            copyIn(task, d);
+            task.unsolicitedDataSn++;
+            if (d.fin()) {
+                task.unsolicitedEnd = (int) end;
+                startBursts(task);
+            }
+        } else {
+            ScsiTask.Burst burst = task.bursts.get(d.targetTransferTag());
+            if (burst == null) {
+                reject(RejectReason.INVALID_PDU_FIELD, pdu.bhs());
+                return;
+            }
+            if (d.bufferOffset() != burst.nextOffset || d.dataSn() != burst.nextDataSn
+                    || end > burst.offset + burst.length) {
+                // ErrorRecoveryLevel 0: a sequence error cannot be recovered (RFC 7143 §7.1.1).
+                closeAfterFlush("Data-Out out of order for TTT 0x" + Integer.toHexString(d.targetTransferTag())
+                        + " (offset " + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
+                return;
+            }
+            copyIn(task, d);
+            burst.nextOffset = (int) end;
+            burst.nextDataSn++;
+            if (burst.complete()) {
+                task.bursts.remove(d.targetTransferTag());
+                startBursts(task);
+            }
+        }
+        trySubmit(task);
+    }
+
+    private static void copyIn(ScsiTask task, DataOut d) {
+        task.dataOut.setBytes(d.bufferOffset(), d.data().duplicate());
+        task.received += d.data().remaining();
+    }
+
+    private void trySubmit(ScsiTask task) {
+        if (!task.sequenced || task.submitted || !task.dataComplete()) {
+            return;
+        }
+        task.submitted = true;
+        if (task.localFailure != null) {
+            completed(task, ScsiCompletion.checkCondition(task.localFailure), null);
+            return;
+        }
+        ByteBuffer out = task.writing() ? task.dataOut.nioBuffer(0, task.edtl) : null;
+        ByteBuffer in = null;
+        if (task.request.read() && task.edtl > 0) {
+            task.dataIn = ctx.alloc().buffer(task.edtl);
+            in = task.dataIn.nioBuffer(0, task.edtl).slice();
+        }
+        ScsiCommand command = new ScsiCommand(session.nexus(), task.lun, task.itt & 0xffffffffL,
+                TaskAttribute.fromIscsiAttr(task.request.attribute()), task.request.cdb(), task.edtl, out, in);
+        CompletionStage<ScsiCompletion> stage;
+        try {
+            stage = session.executor().execute(command);
+        } catch (RuntimeException e) {
+            log.error("{}: SCSI executor threw", describe(), e);
+            completed(task, null, e);
+            return;
+        }
+        stage.whenComplete((c, e) -> onLoop(() -> completed(task, c, e), task::release));
+    }
+
+    private void completed(ScsiTask task, ScsiCompletion completion, Throwable error) {
+        tasks.remove(task.itt, task);
+        if (phase != Phase.FULL_FEATURE) {
+            task.release();
+            return;
+        }
+        ScsiCompletion c = completion;
+        if (error != null || c == null) {
+            c = ScsiCompletion.checkCondition(Sense.internalTargetFailure());
+        }
+        responded(task.immediate);
+        // An aborted task gets no response (RFC 7143 §4.2.3.3; ScsiTaskExecutor#manage).
+        if (!task.aborted && c.status() != ScsiCompletion.TASK_ABORTED) {
+            sendStatus(task, c);
+        }
+        task.release();
+        ctx.flush();
+    }
+
+    /** Data-In PDUs (status collapsed into the last when GOOD) and/or the SCSI Response (§11.4, §11.7). */
+    private void sendStatus(ScsiTask task, ScsiCompletion c) {
+        long edtl = task.edtl & 0xffffffffL;
+        long transfer = Math.max(0, c.transferLength());
+        boolean overflow = transfer > edtl;
+        boolean underflow = transfer < edtl;
+        int residual = (int) Math.min(Math.abs(transfer - edtl), 0xffffffffL);
+        int dataLength = task.dataIn == null ? 0 : (int) Math.max(0, Math.min(c.dataInLength(), edtl));
+        boolean collapse = c.status() == ScsiCompletion.GOOD && c.senseData().length == 0 && dataLength > 0;
+        int dataSn = 0;
+        int burst = params.maxBurstLength();
+        for (int offset = 0; offset < dataLength; ) {
+            int n = Math.min(Math.min(params.initiatorMaxRecvDataSegment(), dataLength - offset),
+                    burst - offset % burst);
+            boolean last = offset + n == dataLength;
+            boolean status = last && collapse;
+            ByteBuffer slice = task.dataIn.nioBuffer(offset, n);
+            send(new DataIn(last || (offset + n) % burst == 0, status, status && overflow, status && underflow,
+                    c.status(), 0, task.itt, status ? statSn++ : statSn, window.expCmdSn(), window.maxCmdSn(),
+                    dataSn++, offset, status ? residual : 0, slice).encode());
+            offset += n;
+        }
+        if (!collapse) {
+            send(new ScsiResponse(overflow, underflow, 0, c.status(), task.itt, statSn++, window.expCmdSn(),
+                    window.maxCmdSn(), dataSn + task.r2tSn, residual, c.senseData()).encode());
+        }
+    }
+
+    // Task management ----------------------------------------------------
+
+    private void onTaskManagement(RawPdu pdu) {
+        if (session.discovery()) {
+            reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
+            return;
+        }
+        TaskManagementRequest t = TaskManagementRequest.decode(pdu);
+        sequenced(t.immediate(), t.cmdSn(), () -> runTaskManagement(t));
+    }
+
+    private void runTaskManagement(TaskManagementRequest t) {
+        TaskManagementFunction function = TaskManagementFunction.fromIscsiCode(t.function());
+        long lun = Lun.decode(t.lunField());
+        if (function == null) {
+            taskManagementDone(t, TaskManagementResponse.FUNCTION_NOT_SUPPORTED);
+            return;
+        }
+        switch (function) {
+            case ABORT_TASK -> {
+                ScsiTask task = tasks.get(t.referencedTaskTag());
+                if (task == null) {
+                    // Not yet arrived (RefCmdSN still ahead) or already answered (RFC 7143 §11.5.1).
+                    taskManagementDone(t, window.inWindow(t.refCmdSn())
+                            ? TaskManagementResponse.FUNCTION_COMPLETE : TaskManagementResponse.TASK_DOES_NOT_EXIST);
+                    return;
+                }
+                if (!task.submitted) {
+                    abortLocally(task);
+                    taskManagementDone(t, TaskManagementResponse.FUNCTION_COMPLETE);
+                    return;
+                }
+                task.aborted = true;
+                manage(t, function, task.lun, task.itt & 0xffffffffL);
+            }
+            case ABORT_TASK_SET, CLEAR_TASK_SET, LOGICAL_UNIT_RESET -> {
+                for (ScsiTask task : new ArrayList<>(tasks.values())) {
+                    if (task.lun == lun) {
+                        if (task.submitted) {
+                            task.aborted = true;
+                        } else {
+                            abortLocally(task);
+                        }
+                    }
+                }
+                manage(t, function, lun, -1);
+            }
+            // ErrorRecoveryLevel 0: no task reassignment (RFC 7143 §11.5.1).
+            case TASK_REASSIGN -> taskManagementDone(t, TaskManagementResponse.TASK_REASSIGNMENT_NOT_SUPPORTED);
+            default -> manage(t, function, lun, -1);
+        }
+    }
+
+    private void abortLocally(ScsiTask task) {
+        tasks.remove(task.itt, task);
+        task.aborted = true;
+        if (task.sequenced) {
+            responded(task.immediate);
+        }
+        task.release();
+    }
+
+    private void manage(TaskManagementRequest t, TaskManagementFunction f, long lun, long referencedTaskTag) {
+        CompletionStage<TaskManagementResponse> stage;
+        try {
+            stage = session.executor().manage(f, lun, referencedTaskTag);
+        } catch (RuntimeException e) {
+            log.error("{}: task management {} threw", describe(), f, e);
+            taskManagementDone(t, TaskManagementResponse.FUNCTION_REJECTED);
+            return;
+        }
+        stage.whenComplete((r, e) -> onLoop(() -> {
+            taskManagementDone(t, e != null || r == null ? TaskManagementResponse.FUNCTION_REJECTED : r);
+            ctx.flush();
+        }, () -> { }));
+    }
+
+    private void taskManagementDone(TaskManagementRequest t, TaskManagementResponse response) {
+        if (phase != Phase.FULL_FEATURE) {
+            return;
+        }
+        responded(t.immediate());
+        send(new TaskManagementReply(response.iscsiCode(), t.initiatorTaskTag(), statSn++, window.expCmdSn(),
+                window.maxCmdSn()).encode());
+    }
+
+    // Text / SendTargets -------------------------------------------------
+
+    private void onText(RawPdu pdu) {
+        TextRequest t = TextRequest.decode(pdu);
+        if (!t.fin() || t.cont()) {
+            // Multi-PDU text requests are not supported (LIO answers the same way).
+            reject(RejectReason.COMMAND_NOT_SUPPORTED, pdu.bhs());
+            return;
+        }
+        sequenced(t.immediate(), t.cmdSn(), () -> runText(t, pdu.bhs()));
+    }
+
+    private void runText(TextRequest t, byte[] header) {
+        if (t.targetTransferTag() != Bhs.RESERVED_TAG) {
+            if (pendingText == null || t.targetTransferTag() != pendingTextTtt) {
+                responded(t.immediate());
+                reject(RejectReason.INVALID_PDU_FIELD, header);
+                return;
+            }
+            sendTextChunk(t);
+            return;
+        }
+        String text = new String(t.data(), StandardCharsets.UTF_8);
+        int nul = text.indexOf('\0');
+        String first = nul >= 0 ? text.substring(0, nul) : text;
+        String value = first.startsWith("SendTargets=") ? first.substring("SendTargets=".length()) : null;
+        if (value == null || !(value.equals("All") || value.startsWith("iqn.") || value.startsWith("eui.")
+                || value.startsWith("naa."))) {
+            // LIO knows only SendTargets=All|<name> (libiscsi SendTargets.Invalid).
+            responded(t.immediate());
+            reject(RejectReason.PROTOCOL_ERROR, header);
+            return;
+        }
+        SocketAddress local = ctx.channel().localAddress();
+        pendingText = services.sendTargets(session.initiatorName(), value,
+                local instanceof InetSocketAddress i ? i : null);
+        pendingTextOffset = 0;
+        sendTextChunk(t);
+    }
+
+    private void sendTextChunk(TextRequest t) {
+        int limit = Math.min(params.initiatorMaxRecvDataSegment(), TEXT_RESPONSE_LIMIT);
+        int n = Math.min(limit, pendingText.length - pendingTextOffset);
+        byte[] chunk = java.util.Arrays.copyOfRange(pendingText, pendingTextOffset, pendingTextOffset + n);
+        pendingTextOffset += n;
+        boolean more = pendingTextOffset < pendingText.length;
+        pendingTextTtt = more ? nextTtt() : Bhs.RESERVED_TAG;
+        if (!more) {
+            pendingText = null;
+        }
+        responded(t.immediate());
+        send(new TextResponse(!more, more, t.initiatorTaskTag(), pendingTextTtt, statSn++, window.expCmdSn(),
+                window.maxCmdSn(), chunk).encode());
+    }
+
+    // Logout ------------------------------------------------------------
+
+    private void onLogout(RawPdu pdu) {
+        LogoutRequest l = LogoutRequest.decode(pdu);
+        sequenced(l.immediate(), l.cmdSn(), () -> runLogout(l, pdu.bhs()));
+    }
+
+    private void runLogout(LogoutRequest l, byte[] header) {
+        int response;
+        switch (l.reason()) {
+            case LogoutRequest.CLOSE_SESSION -> response = LogoutResponse.SUCCESS;
+            case LogoutRequest.CLOSE_CONNECTION -> response = l.cid() == cid
+                    ? LogoutResponse.SUCCESS : LogoutResponse.CID_NOT_FOUND;
+            case LogoutRequest.REMOVE_FOR_RECOVERY -> response = LogoutResponse.RECOVERY_NOT_SUPPORTED;
+            default -> {
+                responded(l.immediate());
+                reject(RejectReason.INVALID_PDU_FIELD, header);
+                return;
+            }
+        }
+        responded(l.immediate());
+        send(new LogoutResponse(response, l.initiatorTaskTag(), statSn++, window.expCmdSn(), window.maxCmdSn(),
+                params.defaultTime2Wait(), params.defaultTime2Retain()).encode());
+        if (response == LogoutResponse.SUCCESS) {
+            // RFC 7143 §11.14: the response is the last PDU; then the connection closes.
+            closeAfterFlush("logout");
+        }
+    }
+
+    /** Test hook: how many tasks this connection holds. */
+    int taskCount() {
+        return tasks.size();
+    }
+}

@@ -1,0 +1,71 @@
+package io.glio.target.scsi;
+
+import io.glio.target.model.Attributes;
+import io.glio.target.model.Plugin;
+import io.glio.target.model.StorageObject;
+
+import java.util.Locale;
+
+/**
+ * What a logical unit reports and does, taken from the storage object's attributes (LIO's
+ * {@code dev_attrib}) when the object appears or its attributes change. Immutable snapshot:
+ * commands read one consistent set.
+ */
+public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite, boolean nonRotational,
+                             boolean tpu, boolean tpws, boolean unmapZeroesData, long maxUnmapLbaCount,
+                             long maxUnmapBlockDescCount, long unmapGranularity, long unmapGranularityAlignment,
+                             long maxWriteSameLen, long optimalSectors, long maxTransferSectors, boolean caw,
+                             boolean pr, boolean tas, boolean restrictedReordering, int uaInterlock,
+                             boolean readOnly, String product, String revision, boolean userBacked,
+                             String userConfig) {
+
+    /** Reads the object; call under the model's lock. */
+    public static DeviceSettings of(StorageObject so) {
+        Attributes a = so.attributes();
+        boolean user = so.plugin() == Plugin.USER;
+        return new DeviceSettings(so.blockSize(), so.writeBack() || user, flag(a, "emulate_fua_write", true),
+                flag(a, "is_nonrot", false), flag(a, "emulate_tpu", false), flag(a, "emulate_tpws", false),
+                flag(a, "unmap_zeroes_data", false), a.getLong("max_unmap_lba_count", 0),
+                a.getLong("max_unmap_block_desc_count", 0), a.getLong("unmap_granularity", 0),
+                a.getLong("unmap_granularity_alignment", 0), a.getLong("max_write_same_len", 0),
+                a.getLong("optimal_sectors", 0), a.getLong("hw_max_sectors", 16384),
+                flag(a, "emulate_caw", true), flag(a, "emulate_pr", true), flag(a, "emulate_tas", true),
+                flag(a, "emulate_rest_reord", false), (int) a.getLong("emulate_ua_intlck_ctrl", 0),
+                so.readonly(), product(so), user ? "0002" : "4.0", user, so.config().orElse(""));
+    }
+
+    /**
+     * INQUIRY product identification as LIO shows it: the backend's {@code inquiry_prod}, or the
+     * object's name when {@code emulate_model_alias=1} (targetcli turns it on at creation);
+     * tcmu-runner hard-codes {@code TCMU device}.
+     */
+    static String product(StorageObject so) {
+        if (so.plugin() == Plugin.USER) {
+            return "TCMU device";
+        }
+        if (so.attributes().getLong("emulate_model_alias", 0) == 1) {
+            String name = so.name();
+            return name.length() > 16 ? name.substring(0, 16) : name;
+        }
+        return switch (so.plugin()) {
+            case FILEIO -> "FILEIO";
+            case BLOCK -> "IBLOCK";
+            case RAMDISK -> "RAMDISK-MCP";
+            default -> so.plugin().saveName().toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private static boolean flag(Attributes a, String name, boolean fallback) {
+        return a.getLong(name, fallback ? 1 : 0) != 0;
+    }
+
+    /** FUA and DPO are advertised (MODE SENSE DPOFUA) and accepted on READ/WRITE when the write cache can be bypassed. */
+    public boolean dpoFua() {
+        return fuaWrite;
+    }
+
+    /** Thin provisioning (READ CAPACITY(16) LBPME). */
+    public boolean thinProvisioned() {
+        return tpu || tpws;
+    }
+}

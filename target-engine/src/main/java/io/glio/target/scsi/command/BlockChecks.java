@@ -1,0 +1,30 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.LbaOutOfRange;
+import io.glio.target.scsi.sense.ScsiException;
+
+/** The checks every medium-access CDB goes through, in LIO's order (sbc_check_prot, sbc_check_dpofua, range). */
+final class BlockChecks {
+
+    /** Largest single transfer the layer buffers (bytes). */
+    static final long MAX_TRANSFER_BYTES = 1L << 30;
+
+    private BlockChecks() {
+    }
+
+    static void check(CommandContext ctx, BlockCdb b) throws ScsiException {
+        if (b.protect() != 0) {
+            // no protection information on these devices (SBC-3 4.22.2: PROTECT=0 in INQUIRY)
+            throw new InvalidFieldInCdb(1, 7);
+        }
+        if ((b.flags() & (BlockCdb.DPO | BlockCdb.FUA)) != 0 && !ctx.settings().dpoFua()) {
+            throw new InvalidFieldInCdb(1, (b.flags() & BlockCdb.DPO) != 0 ? 4 : 3);
+        }
+        ctx.checkRange(b.lba(), b.blocks());
+        if (b.bytes(ctx.blockSize()) > MAX_TRANSFER_BYTES) {
+            throw new LbaOutOfRange();
+        }
+    }
+}

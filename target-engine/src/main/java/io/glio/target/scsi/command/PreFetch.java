@@ -1,0 +1,44 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * PRE-FETCH(10/16) (SBC-3 5.9-5.10): range checked; the stores have no cache worth filling, so
+ * the command ends GOOD ("the cache could not hold all of it"), which SBC-3 permits.
+ */
+public final class PreFetch implements ScsiOperation {
+
+    private final OperationInfo info;
+
+    private PreFetch(OperationInfo info) {
+        this.info = info;
+    }
+
+    public static PreFetch preFetch10() {
+        return new PreFetch(OperationInfo.read(0x34, "PRE-FETCH(10)", 0x02, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff,
+                0xff, 0x00));
+    }
+
+    public static PreFetch preFetch16() {
+        return new PreFetch(OperationInfo.read(0x90, "PRE-FETCH(16)", 0x02, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
+    }
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        BlockCdb b = BlockCdb.decode(ctx.cdb(), false);
+        ctx.checkRange(b.lba(), b.blocks());
+        return CommandContext.good();
+    }
+}

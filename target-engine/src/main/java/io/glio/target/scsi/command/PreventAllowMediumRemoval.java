@@ -1,0 +1,34 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.pr.AccessKind;
+import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * PREVENT ALLOW MEDIUM REMOVAL (SBC-3 5.8): the medium cannot be removed at all (RMB=0), so
+ * PREVENT 00b/01b are accepted as no-ops; the obsolete changer values are invalid.
+ */
+public final class PreventAllowMediumRemoval implements ScsiOperation {
+
+    private final OperationInfo info = OperationInfo.other(0x1e, -1, "PREVENT ALLOW MEDIUM REMOVAL",
+            AccessKind.WRITE, 0x00, 0x00, 0x00, 0x03, 0x00);
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        if ((ctx.cdb()[4] & 0x02) != 0) {
+            throw new InvalidFieldInCdb(4, 1);
+        }
+        return CommandContext.good();
+    }
+}

@@ -1,0 +1,62 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * READ(6/10/12/16) (SBC-3 5.11-5.14). Reads straight into the transport's buffer; when the
+ * expected length is shorter than the CDB's, only what fits is read and the transfer length
+ * tells the transport the overflow residual.
+ */
+public final class Read implements ScsiOperation {
+
+    private final OperationInfo info;
+
+    private Read(OperationInfo info) {
+        this.info = info;
+    }
+
+    public static Read read6() {
+        return new Read(OperationInfo.read(0x08, "READ(6)", 0x1f, 0xff, 0xff, 0xff, 0x00));
+    }
+
+    public static Read read10() {
+        return new Read(OperationInfo.read(0x28, "READ(10)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff, 0xff, 0x00));
+    }
+
+    public static Read read12() {
+        return new Read(OperationInfo.read(0xa8, "READ(12)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                0x3f, 0x00));
+    }
+
+    public static Read read16() {
+        return new Read(OperationInfo.read(0x88, "READ(16)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
+    }
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        BlockCdb b = BlockCdb.decode(ctx.cdb(), true);
+        BlockChecks.check(ctx, b);
+        long bytes = b.bytes(ctx.blockSize());
+        int n = (int) Math.min(bytes, ctx.dataInCapacity());
+        if (n == 0) {
+            return CompletableFuture.completedFuture(ScsiCompletion.good(0, bytes));
+        }
+        ByteBuffer dst = ctx.command().dataIn().duplicate();
+        dst.clear().limit(n);
+        return ctx.store().read(b.lba() * ctx.blockSize(), dst)
+                .thenApply(v -> ScsiCompletion.good(n, bytes));
+    }
+}

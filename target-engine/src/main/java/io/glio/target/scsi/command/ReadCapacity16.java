@@ -1,0 +1,43 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.Cdb;
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.pr.AccessKind;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * READ CAPACITY(16) (SERVICE ACTION IN(16) 0x10, SBC-3 5.16), 32 bytes:
+ * <pre>
+ *  0..7 last LBA   8..11 block length   12 P_TYPE/PROT_EN = 0   13 LBPPBE = 0
+ *  14   LBPME 0x80 (emulate_tpu or emulate_tpws), LBPRZ 0x40 (unmapped blocks read zero)
+ * </pre>
+ */
+public final class ReadCapacity16 implements ScsiOperation {
+
+    private final OperationInfo info = OperationInfo.other(0x9e, 0x10, "READ CAPACITY(16)", AccessKind.OTHER,
+            0x1f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00)
+            .needingMedium(true);
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        long allocation = Cdb.u32(ctx.cdb(), 10);
+        byte[] d = new byte[32];
+        Cdb.put64(d, 0, ctx.capacityBlocks() - 1);
+        Cdb.put32(d, 8, ctx.blockSize());
+        if (ctx.settings().thinProvisioned()) {
+            // every store here reads zeroes from unmapped blocks, whatever unmap_zeroes_data says
+            d[14] = (byte) 0xc0;
+        }
+        return ctx.dataIn(d, d.length, allocation);
+    }
+}

@@ -1,0 +1,44 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.pr.AccessKind;
+import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.util.concurrent.CompletableFuture;
+
+/** RELEASE(6/10) (SPC-2 7.17): releases this nexus's reservation; from any other nexus a GOOD no-op. */
+public final class Release implements ScsiOperation {
+
+    private final OperationInfo info;
+
+    private Release(OperationInfo info) {
+        this.info = info;
+    }
+
+    public static Release release6() {
+        return new Release(OperationInfo.other(0x17, -1, "RELEASE(6)", AccessKind.ALWAYS, 0, 0, 0, 0, 0));
+    }
+
+    public static Release release10() {
+        return new Release(OperationInfo.other(0x57, -1, "RELEASE(10)", AccessKind.ALWAYS,
+                0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        if ((ctx.cdb()[1] & 0x13) != 0) {
+            throw new InvalidFieldInCdb(1, 4);
+        }
+        ctx.unit().reservations().release(ctx.nexusKey());
+        return CommandContext.good();
+    }
+}

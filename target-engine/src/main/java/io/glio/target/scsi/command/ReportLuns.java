@@ -1,0 +1,54 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.Cdb;
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * REPORT LUNS (SPC-4 6.33): the nexus's LUNs, 8 bytes each, peripheral addressing for LUNs below
+ * 256 and flat space (0x40) above, as Linux's int_to_scsilun writes them; LUN LIST LENGTH counts
+ * all of them even when the allocation length cuts the list. Allocation length below 16 is
+ * INVALID FIELD IN CDB (SPC-4). Clears REPORTED LUNS DATA HAS CHANGED for the nexus.
+ */
+public final class ReportLuns implements ScsiOperation {
+
+    private final OperationInfo info = OperationInfo.other(0xa0, -1, "REPORT LUNS", null, 0x00, 0xff, 0, 0, 0, 0,
+            0xff, 0xff, 0xff, 0xff, 0, 0).unitlessOperation();
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        byte[] cdb = ctx.cdb();
+        int select = Cdb.u8(cdb, 2);
+        long allocation = Cdb.u32(cdb, 6);
+        if (select > 2 && select != 0x10 && select != 0x11 && select != 0x12) {
+            throw new InvalidFieldInCdb(2);
+        }
+        if (allocation < 16) {
+            throw new InvalidFieldInCdb(6);
+        }
+        List<Integer> luns = ctx.session().lunMap().luns();
+        if (select == 1) {
+            luns = List.of(); // well-known LUNs only: there are none
+        }
+        byte[] d = new byte[8 + 8 * luns.size()];
+        Cdb.put32(d, 0, 8L * luns.size());
+        for (int i = 0; i < luns.size(); i++) {
+            int lun = luns.get(i);
+            Cdb.put16(d, 8 + 8 * i, lun < 256 ? lun : 0x4000 | (lun & 0x3fff));
+        }
+        ctx.session().reportedLunsSeen();
+        return ctx.dataIn(d, d.length, allocation);
+    }
+}

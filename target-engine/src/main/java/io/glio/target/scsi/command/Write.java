@@ -1,0 +1,60 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * WRITE(6/10/12/16) (SBC-3 5.32-5.35). FUA, or a disabled write cache, makes the store force the
+ * data before GOOD. Data-out must match the CDB exactly (LIO target_cmd_size_check).
+ */
+public final class Write implements ScsiOperation {
+
+    private final OperationInfo info;
+
+    private Write(OperationInfo info) {
+        this.info = info;
+    }
+
+    public static Write write6() {
+        return new Write(OperationInfo.write(0x0a, "WRITE(6)", 0x1f, 0xff, 0xff, 0xff, 0x00));
+    }
+
+    public static Write write10() {
+        return new Write(OperationInfo.write(0x2a, "WRITE(10)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff, 0xff, 0x00));
+    }
+
+    public static Write write12() {
+        return new Write(OperationInfo.write(0xaa, "WRITE(12)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                0x3f, 0x00));
+    }
+
+    public static Write write16() {
+        return new Write(OperationInfo.write(0x8a, "WRITE(16)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
+    }
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        BlockCdb b = BlockCdb.decode(ctx.cdb(), true);
+        BlockChecks.check(ctx, b);
+        long bytes = b.bytes(ctx.blockSize());
+        ByteBuffer data = ctx.exactDataOut(bytes);
+        if (bytes == 0) {
+            return CommandContext.good();
+        }
+        boolean force = b.fua() || !ctx.settings().writeCache();
+        return ctx.store().write(b.lba() * ctx.blockSize(), data, force)
+                .thenApply(v -> ScsiCompletion.good(0, bytes));
+    }
+}

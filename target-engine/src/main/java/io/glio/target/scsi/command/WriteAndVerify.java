@@ -1,0 +1,60 @@
+package io.glio.target.scsi.command;
+
+import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.OperationInfo;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.ScsiException;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * WRITE AND VERIFY(10/12/16) (SBC-3 5.36): a forced write; the store reports a failed write,
+ * so the verify step needs no read-back (as LIO).
+ */
+public final class WriteAndVerify implements ScsiOperation {
+
+    private final OperationInfo info;
+
+    private WriteAndVerify(OperationInfo info) {
+        this.info = info;
+    }
+
+    public static WriteAndVerify writeAndVerify10() {
+        return new WriteAndVerify(OperationInfo.write(0x2e, "WRITE AND VERIFY(10)", 0xf6, 0xff, 0xff, 0xff, 0xff,
+                0x3f, 0xff, 0xff, 0x00));
+    }
+
+    public static WriteAndVerify writeAndVerify12() {
+        return new WriteAndVerify(OperationInfo.write(0xae, "WRITE AND VERIFY(12)", 0xf6, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
+    }
+
+    public static WriteAndVerify writeAndVerify16() {
+        return new WriteAndVerify(OperationInfo.write(0x8e, "WRITE AND VERIFY(16)", 0xf6, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
+    }
+
+    @Override
+    public OperationInfo info() {
+        return info;
+    }
+
+    @Override
+    public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        BlockCdb b = BlockCdb.decode(ctx.cdb(), false);
+        if (b.protect() != 0) {
+            throw new InvalidFieldInCdb(1, 7);
+        }
+        ctx.checkRange(b.lba(), b.blocks());
+        long bytes = b.bytes(ctx.blockSize());
+        ByteBuffer data = ctx.exactDataOut(bytes);
+        if (bytes == 0) {
+            return CommandContext.good();
+        }
+        return ctx.store().write(b.lba() * ctx.blockSize(), data, true)
+                .thenApply(v -> ScsiCompletion.good(0, bytes));
+    }
+}

@@ -1,0 +1,59 @@
+package io.glio.target.engine;
+
+import io.glio.target.model.MappedLun;
+import io.glio.target.scsi.ScsiCompletion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessControlTest {
+
+    @TempDir
+    Path folder;
+    ScsiFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new ScsiFixture(folder);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void writeProtectedMappedLunRejectsWritesWithDataProtect() {
+        Initiator i = fx.first();
+        MappedLun mapped = fx.acl1.mappedLun(0).orElseThrow();
+
+        fx.model.setMappedLunWriteProtect(mapped, true);
+
+        assertThat(i.write(0, Initiator.write16(0, 1), new byte[512]).sense()).isEqualTo("7/27/00");
+        assertThat(i.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.GOOD);
+        byte[] sense6 = {0x1a, 0x08, 0x3f, 0, (byte) 255, 0};
+        assertThat(i.run(0, sense6, 255).data()[2] & 0x80).isEqualTo(0x80);
+        Initiator other = fx.second();
+        assertThat(other.write(0, Initiator.write16(0, 1), new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void unmappedInitiatorReachesNoLun() {
+        Initiator stranger = fx.login("iqn.1994-05.com.example:stranger", "000000000009");
+
+        assertThat(stranger.run(0, new byte[6], 0).sense()).isEqualTo("5/25/00");
+        assertThat(stranger.run(0, Initiator.inquiry(false, 0, 96), 96).data()[0]).isEqualTo((byte) 0x7f);
+    }
+
+    @Test
+    void unsupportedOpcodeIsInvalidCommandOperationCode() {
+        Initiator i = fx.first();
+
+        assertThat(i.run(0, new byte[] {(byte) 0xc1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0).sense()).isEqualTo("5/20/00");
+    }
+}

@@ -1,0 +1,74 @@
+package io.glio.target.engine;
+
+import io.glio.target.backing.BackingStore;
+import io.glio.target.backing.BackingStoreProvider;
+import io.glio.target.backing.ram.RamdiskBackingStore;
+import io.glio.target.model.Plugin;
+import io.glio.target.model.StorageObject;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A real ramdisk whose writes complete only when the test opens the gate: the one thing a test
+ * cannot get from a real store is an I/O that stays in flight for as long as it needs.
+ */
+final class GatedRamdiskProvider implements BackingStoreProvider {
+
+    static final String NAME = "gated";
+
+    final CompletableFuture<Void> gate = new CompletableFuture<>();
+    final CompletableFuture<Void> writeStarted = new CompletableFuture<>();
+
+    @Override
+    public boolean handles(StorageObject so) {
+        return so.plugin() == Plugin.RAMDISK && so.name().equals(NAME);
+    }
+
+    @Override
+    public BackingStore open(StorageObject so) {
+        RamdiskBackingStore ram = new RamdiskBackingStore(so.size().orElseThrow());
+        return new BackingStore() {
+            @Override
+            public long size() {
+                return ram.size();
+            }
+
+            @Override
+            public CompletableFuture<Void> read(long offset, ByteBuffer dst) {
+                return ram.read(offset, dst);
+            }
+
+            @Override
+            public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean fua) {
+                writeStarted.complete(null);
+                return gate.thenCompose(v -> ram.write(offset, src, fua));
+            }
+
+            @Override
+            public CompletableFuture<Void> flush() {
+                return ram.flush();
+            }
+
+            @Override
+            public CompletableFuture<Void> unmap(long offset, long length) {
+                return ram.unmap(offset, length);
+            }
+
+            @Override
+            public CompletableFuture<Void> writeZeroes(long offset, long length) {
+                return ram.writeZeroes(offset, length);
+            }
+
+            @Override
+            public void resize(long newSize) {
+                ram.resize(newSize);
+            }
+
+            @Override
+            public void close() {
+                ram.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package io.glio.target.engine;
+
+import io.glio.target.scsi.ScsiCompletion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReservationTest {
+
+    @TempDir
+    Path folder;
+    ScsiFixture fx;
+    Initiator one;
+    Initiator two;
+
+    @BeforeEach
+    void setUp() {
+        fx = new ScsiFixture(folder);
+        one = fx.first();
+        two = fx.second();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void registeredKeysAreListedWithAGeneration() {
+        assertThat(register(one, 0, 0xabc).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(register(two, 0, 0xdef).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        ByteBuffer keys = ByteBuffer.wrap(prin(one, 0).data());
+
+        assertThat(keys.getInt(0)).isEqualTo(2);
+        assertThat(keys.getInt(4)).isEqualTo(16);
+        assertThat(keys.getLong(8)).isEqualTo(0xabc);
+        assertThat(keys.getLong(16)).isEqualTo(0xdef);
+    }
+
+    @Test
+    void registeringWithAWrongKeyConflicts() {
+        register(one, 0, 0xabc);
+
+        assertThat(register(one, 0x999, 0x111).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(register(two, 0x999, 0x111).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+    }
+
+    @Test
+    void writeExclusiveBlocksOtherWritersButNotTheirReads() {
+        register(one, 0, 0xabc);
+        assertThat(prout(one, 1, 1, 0xabc, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        assertThat(two.write(0, Initiator.write16(0, 1), new byte[512]).status())
+                .isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(two.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(one.write(0, Initiator.write16(0, 1), new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+        ByteBuffer res = ByteBuffer.wrap(prin(two, 1).data());
+        assertThat(res.getLong(8)).isEqualTo(0xabc);
+        assertThat(res.get(21)).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void exclusiveAccessRegistrantsOnlyLetsRegisteredNexusesIn() {
+        register(one, 0, 0xabc);
+        prout(one, 1, 6, 0xabc, 0);
+
+        assertThat(two.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        register(two, 0, 0xdef);
+        assertThat(two.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void reserveByAnotherNexusConflictsAndPreemptTakesItOver() {
+        register(one, 0, 0xabc);
+        register(two, 0, 0xdef);
+        prout(one, 1, 3, 0xabc, 0);
+
+        assertThat(prout(two, 1, 3, 0xdef, 0).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(prout(two, 4, 3, 0xdef, 0xabc).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        assertThat(prin(two, 0).data()).hasSize(16);
+        assertThat(one.run(0, new byte[6], 0).sense()).isEqualTo("6/2a/05");
+        assertThat(one.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+    }
+
+    @Test
+    void releaseWithAnotherTypeIsInvalidReleaseAndClearRemovesEverything() {
+        register(one, 0, 0xabc);
+        prout(one, 1, 1, 0xabc, 0);
+
+        assertThat(prout(one, 2, 3, 0xabc, 0).sense()).isEqualTo("5/26/04");
+        assertThat(prout(one, 3, 0, 0xabc, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(ByteBuffer.wrap(prin(one, 0).data()).getInt(4)).isZero();
+        assertThat(two.write(0, Initiator.write16(0, 1), new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void unknownPrInServiceActionIsInvalidFieldInCdb() {
+        assertThat(prin(one, 4).sense()).isEqualTo("5/24/00");
+        assertThat(prin(one, 2).data()[4] & 0xff).isEqualTo(0xea);
+    }
+
+    @Test
+    void spc2ReservationBlocksTheOtherNexusUntilReleasedOrLost() {
+        byte[] reserve = {0x16, 0, 0, 0, 0, 0};
+        byte[] release = {0x17, 0, 0, 0, 0, 0};
+
+        assertThat(one.run(0, reserve, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(two.run(0, reserve, 0).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(two.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(two.run(0, release, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(two.run(0, reserve, 0).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+
+        one.executor.nexusLost();
+
+        assertThat(two.run(0, reserve, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(two.run(0, release, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    private static Initiator.Result register(Initiator who, long key, long newKey) {
+        return prout(who, 0, 0, key, newKey);
+    }
+
+    private static Initiator.Result prout(Initiator who, int sa, int type, long key, long saKey) {
+        byte[] cdb = {0x5f, (byte) sa, (byte) type, 0, 0, 0, 0, 0, 24, 0};
+        ByteBuffer p = ByteBuffer.allocate(24).putLong(key).putLong(saKey);
+        return who.write(0, cdb, p.array());
+    }
+
+    private static Initiator.Result prin(Initiator who, int sa) {
+        byte[] cdb = {0x5e, (byte) sa, 0, 0, 0, 0, 0, 0x10, 0, 0};
+        return who.run(0, cdb, 4096);
+    }
+}

@@ -1,0 +1,124 @@
+package io.glio.target.engine;
+
+import io.glio.target.model.StorageObject;
+import io.glio.target.scsi.ScsiCompletion;
+import io.glio.target.scsi.TaskAttribute;
+import io.glio.target.scsi.TaskManagementFunction;
+import io.glio.target.scsi.TaskManagementResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskManagementTest {
+
+    static final int LUN = 5;
+
+    @TempDir
+    Path folder;
+    ScsiFixture fx;
+    GatedRamdiskProvider gated;
+    Initiator init;
+
+    @BeforeEach
+    void setUp() {
+        gated = new GatedRamdiskProvider();
+        fx = new ScsiFixture(folder, List.of(gated));
+        StorageObject so = fx.model.createRamdisk(GatedRamdiskProvider.NAME, 1 << 20, false, null);
+        fx.model.createLun(fx.tpg, LUN, so, null);
+        fx.model.createMappedLun(fx.acl1, LUN, LUN, false, null);
+        fx.awaitReady(so);
+        init = fx.first().ready(LUN);
+    }
+
+    @AfterEach
+    void tearDown() {
+        gated.gate.complete(null);
+        fx.close();
+    }
+
+    @Test
+    void orderedTaskWaitsForTheWriteBeforeItAndAbortingItNeverRunsIt() throws Exception {
+        CompletableFuture<Initiator.Result> write = init.submit(LUN, Initiator.write16(0, 1),
+                512, Initiator.pattern(512, 1), TaskAttribute.SIMPLE, Initiator.nextTag());
+        gated.writeStarted.get(5, TimeUnit.SECONDS);
+        long orderedTag = Initiator.nextTag();
+        CompletableFuture<Initiator.Result> ordered = init.submit(LUN, Initiator.read16(0, 1), 512, null,
+                TaskAttribute.ORDERED, orderedTag);
+
+        assertThat(ordered).isNotDone();
+        TaskManagementResponse response = init.executor.manage(TaskManagementFunction.ABORT_TASK, LUN, orderedTag)
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(response).isEqualTo(TaskManagementResponse.FUNCTION_COMPLETE);
+        assertThat(ordered.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.TASK_ABORTED);
+        assertThat(write).isNotDone();
+        gated.gate.complete(null);
+        assertThat(write.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void abortingARunningWriteCompletesAfterItsIoWithTaskAborted() throws Exception {
+        long tag = Initiator.nextTag();
+        CompletableFuture<Initiator.Result> write = init.submit(LUN, Initiator.write16(0, 1), 512,
+                Initiator.pattern(512, 1), TaskAttribute.SIMPLE, tag);
+        gated.writeStarted.get(5, TimeUnit.SECONDS);
+
+        CompletableFuture<TaskManagementResponse> abort = init.executor
+                .manage(TaskManagementFunction.ABORT_TASK, LUN, tag).toCompletableFuture();
+
+        assertThat(abort).isNotDone();
+        gated.gate.complete(null);
+        assertThat(abort.get(5, TimeUnit.SECONDS)).isEqualTo(TaskManagementResponse.FUNCTION_COMPLETE);
+        assertThat(write.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.TASK_ABORTED);
+    }
+
+    @Test
+    void abortOfAnUnknownTagSaysTaskDoesNotExist() throws Exception {
+        assertThat(init.executor.manage(TaskManagementFunction.ABORT_TASK, LUN, 424242).toCompletableFuture().get())
+                .isEqualTo(TaskManagementResponse.TASK_DOES_NOT_EXIST);
+        assertThat(init.executor.manage(TaskManagementFunction.LOGICAL_UNIT_RESET, 77, 0).toCompletableFuture().get())
+                .isEqualTo(TaskManagementResponse.LUN_DOES_NOT_EXIST);
+    }
+
+    @Test
+    void headOfQueueRunsPastAWaitingOrderedTask() throws Exception {
+        init.submit(LUN, Initiator.write16(0, 1), 512, Initiator.pattern(512, 1), TaskAttribute.SIMPLE,
+                Initiator.nextTag());
+        gated.writeStarted.get(5, TimeUnit.SECONDS);
+        CompletableFuture<Initiator.Result> ordered = init.submit(LUN, Initiator.read16(8, 1), 512, null,
+                TaskAttribute.ORDERED, Initiator.nextTag());
+
+        Initiator.Result hoq = Initiator.await(init.submit(LUN, Initiator.read16(16, 1), 512, null,
+                TaskAttribute.HEAD_OF_QUEUE, Initiator.nextTag()));
+
+        assertThat(hoq.status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(ordered).isNotDone();
+        gated.gate.complete(null);
+        assertThat(ordered.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void logicalUnitResetAbortsEveryTaskOnTheLun() throws Exception {
+        CompletableFuture<Initiator.Result> write = init.submit(LUN, Initiator.write16(0, 1), 512,
+                Initiator.pattern(512, 1), TaskAttribute.SIMPLE, Initiator.nextTag());
+        gated.writeStarted.get(5, TimeUnit.SECONDS);
+        CompletableFuture<Initiator.Result> queued = init.submit(LUN, Initiator.read16(0, 1), 512, null,
+                TaskAttribute.ORDERED, Initiator.nextTag());
+
+        CompletableFuture<TaskManagementResponse> reset = init.executor
+                .manage(TaskManagementFunction.LOGICAL_UNIT_RESET, LUN, 0).toCompletableFuture();
+        assertThat(queued.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.TASK_ABORTED);
+        gated.gate.complete(null);
+
+        assertThat(reset.get(5, TimeUnit.SECONDS)).isEqualTo(TaskManagementResponse.FUNCTION_COMPLETE);
+        assertThat(write.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.TASK_ABORTED);
+    }
+}

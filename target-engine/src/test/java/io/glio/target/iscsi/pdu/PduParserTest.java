@@ -1,0 +1,216 @@
+package io.glio.target.iscsi.pdu;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PduParserTest {
+
+    private static LoginRequest login(String text) {
+        return new LoginRequest(true, false, 1, 3, 0, 0, 0x23d000000001L, 0, 0x10, 1, 5, 7,
+                text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<RawPdu> feedByteAtATime(PduParser parser, byte[] wire) throws PduFramingException {
+        List<RawPdu> out = new ArrayList<>();
+        for (byte b : wire) {
+            RawPdu p = parser.parse(ByteBuffer.wrap(new byte[]{b}));
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLoginRequestFedOneByteAtATimeDecodesToTheSameFields() throws Exception {
+        LoginRequest sent = login("InitiatorName=iqn.x\0SessionType=Normal\0AB");
+        byte[] wire = PduEncoder.toBytes(sent.encode(), false, false);
+        assertThat(wire.length % 4).isZero();
+
+        List<RawPdu> pdus = feedByteAtATime(new PduParser(), wire);
+
+        assertThat(pdus).hasSize(1);
+        LoginRequest got = LoginRequest.decode(pdus.get(0));
+        assertThat(got.isid()).isEqualTo(0x23d000000001L);
+        assertThat(got.transit()).isTrue();
+        assertThat(got.csg()).isEqualTo(1);
+        assertThat(got.nsg()).isEqualTo(3);
+        assertThat(got.cid()).isEqualTo(1);
+        assertThat(got.cmdSn()).isEqualTo(5);
+        assertThat(got.data()).isEqualTo(sent.data());
+    }
+
+    @Test
+    void aPduWithoutDataIsEmittedAsSoonAsItsHeaderIsComplete() throws Exception {
+        byte[] wire = PduEncoder.toBytes(new NopOut(true, 0, 1, -1, 0, 0, new byte[0]).encode(), false, false);
+        PduParser parser = new PduParser();
+
+        assertThat(parser.parse(ByteBuffer.wrap(wire, 0, 47))).isNull();
+        RawPdu pdu = parser.parse(ByteBuffer.wrap(wire, 47, 1));
+
+        assertThat(pdu).isNotNull();
+        assertThat(pdu.opcode()).isEqualTo(Opcode.NOP_OUT);
+        assertThat(parser.idle()).isTrue();
+    }
+
+    @Test
+    void twoPdusInOneBufferComeOutOneAfterTheOther() throws Exception {
+        byte[] a = PduEncoder.toBytes(login("A=1").encode(), false, false);
+        byte[] b = PduEncoder.toBytes(new NopOut(true, 0, 2, -1, 0, 0, new byte[]{1, 2, 3}).encode(), false, false);
+        ByteBuffer both = ByteBuffer.allocate(a.length + b.length).put(a).put(b).flip();
+        PduParser parser = new PduParser();
+
+        RawPdu first = parser.parse(both);
+        RawPdu second = parser.parse(both);
+
+        assertThat(first.opcode()).isEqualTo(Opcode.LOGIN_REQUEST);
+        assertThat(second.opcode()).isEqualTo(Opcode.NOP_OUT);
+        assertThat(second.dataBytes()).containsExactly(1, 2, 3);
+        assertThat(both.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void digestsAreCheckedOneByteAtATime() throws Exception {
+        byte[] wire = PduEncoder.toBytes(new NopOut(true, 0, 3, -1, 0, 0, new byte[]{9, 8, 7, 6, 5}).encode(), true, true);
+        assertThat(wire).hasSize(48 + 4 + 8 + 4);
+        PduParser parser = new PduParser();
+        parser.digests(true, true);
+
+        List<RawPdu> pdus = feedByteAtATime(parser, wire);
+
+        assertThat(pdus).hasSize(1);
+        assertThat(pdus.get(0).dataDigestOk()).isTrue();
+        assertThat(pdus.get(0).dataBytes()).containsExactly(9, 8, 7, 6, 5);
+    }
+
+    @Test
+    void aCorruptDataDigestIsReportedOnThePduNotThrown() throws Exception {
+        byte[] wire = PduEncoder.toBytes(new NopOut(true, 0, 3, -1, 0, 0, new byte[]{9, 8, 7, 6}).encode(), true, true);
+        wire[wire.length - 1] ^= 0x01;
+        PduParser parser = new PduParser();
+        parser.digests(true, true);
+
+        RawPdu pdu = parser.parse(ByteBuffer.wrap(wire));
+
+        assertThat(pdu.dataDigestOk()).isFalse();
+    }
+
+    @Test
+    void aCorruptHeaderDigestLosesFramingAndThrows() {
+        byte[] wire = PduEncoder.toBytes(new NopOut(true, 0, 3, -1, 0, 0, new byte[0]).encode(), true, false);
+        wire[49] ^= 0x40;
+        PduParser parser = new PduParser();
+        parser.digests(true, false);
+
+        assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(wire)))
+                .isInstanceOf(PduFramingException.class).hasMessageContaining("header digest error");
+    }
+
+    @Test
+    void crc32cMatchesRfc3720TestVectorOnTheWire() throws Exception {
+        byte[] zeros = new byte[32];
+        assertThat(Digests.crc32c(ByteBuffer.wrap(zeros), 0)).isEqualTo(0x8a9136aa);
+        byte[] ones = new byte[32];
+        Arrays.fill(ones, (byte) 0xff);
+        assertThat(Digests.crc32c(ByteBuffer.wrap(ones), 0)).isEqualTo(0x62a8ab43);
+        // Least significant byte first (RFC 3720 B.4: aa 36 91 8a).
+        byte[] wire = PduEncoder.toBytes(RawPdu.of(Bhs.create(Opcode.NOP_IN, false), zeros), false, true);
+        assertThat(Arrays.copyOfRange(wire, wire.length - 4, wire.length))
+                .containsExactly(0xaa, 0x36, 0x91, 0x8a);
+    }
+
+    @Test
+    void aDataSegmentOverTheLoginLimitIsRefusedRightAfterTheHeader() {
+        byte[] bhs = Bhs.create(Opcode.LOGIN_REQUEST, true);
+        Bhs.put24(bhs, 5, PduParser.LOGIN_DATA_SEGMENT_LIMIT + 1);
+        PduParser parser = new PduParser();
+
+        // Only the 48 header bytes are offered: the refusal cannot have waited for (or
+        // allocated) the announced 8193 bytes.
+        assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(bhs)))
+                .isInstanceOf(PduFramingException.class)
+                .hasMessage("DataSegmentLength 8193 exceeds MaxRecvDataSegmentLength 8192");
+    }
+
+    @Test
+    void theNegotiatedLimitReplacesTheLoginLimit() throws Exception {
+        PduParser parser = new PduParser();
+        parser.maxDataSegmentLength(262144);
+        byte[] ok = Bhs.create(Opcode.DATA_OUT, false);
+        Bhs.put24(ok, 5, 262144);
+        assertThat(parser.parse(ByteBuffer.wrap(ok))).isNull();
+
+        PduParser strict = new PduParser();
+        strict.maxDataSegmentLength(512);
+        byte[] big = Bhs.create(Opcode.DATA_OUT, false);
+        Bhs.put24(big, 5, 0xffffff);
+        assertThatThrownBy(() -> strict.parse(ByteBuffer.wrap(big)))
+                .hasMessage("DataSegmentLength 16777215 exceeds MaxRecvDataSegmentLength 512");
+    }
+
+    @Test
+    void anOversizedAhsIsRefusedBeforeItIsRead() {
+        byte[] bhs = Bhs.create(Opcode.SCSI_COMMAND, false);
+        Bhs.put8(bhs, 4, 255);
+        assertThatThrownBy(() -> new PduParser().parse(ByteBuffer.wrap(bhs)))
+                .hasMessage("TotalAHSLength 1020 bytes exceeds the limit 264");
+    }
+
+    @Test
+    void anExtendedCdbAhsIsAppendedToTheHeaderCdb() throws Exception {
+        byte[] bhs = Bhs.create(Opcode.SCSI_COMMAND, false);
+        bhs[1] = (byte) 0x80;
+        bhs[32] = 0x7f;
+        byte[] ahs = new byte[20];
+        Bhs.put16(ahs, 0, 17); // type byte reserved + 16 CDB bytes
+        ahs[2] = 1;
+        for (int i = 0; i < 16; i++) {
+            ahs[4 + i] = (byte) (i + 1);
+        }
+        ScsiCommandRequest c = ScsiCommandRequest.decode(new RawPdu(bhs, ahs, null, true));
+
+        assertThat(c.cdb()).hasSize(32);
+        assertThat(c.cdb()[0]).isEqualTo((byte) 0x7f);
+        assertThat(c.cdb()[16]).isEqualTo((byte) 1);
+        assertThat(c.cdb()[31]).isEqualTo((byte) 16);
+    }
+
+    @Test
+    void anAhsOfAnotherTypeIsCommandNotSupported() {
+        byte[] bhs = Bhs.create(Opcode.SCSI_COMMAND, false);
+        byte[] ahs = {0, 1, 2, 0};
+        assertThatThrownBy(() -> ScsiCommandRequest.decode(new RawPdu(bhs, ahs, null, true)))
+                .isInstanceOf(PduFieldException.class)
+                .satisfies(e -> assertThat(((PduFieldException) e).reason()).isEqualTo(RejectReason.COMMAND_NOT_SUPPORTED));
+    }
+
+    @Test
+    void lunFieldsUsePeripheralBelow256AndFlatAbove() {
+        assertThat(Lun.encode(5)).isEqualTo(0x0005000000000000L);
+        assertThat(Lun.encode(300)).isEqualTo(0x412c000000000000L);
+        assertThat(Lun.decode(Lun.encode(300))).isEqualTo(300);
+        assertThat(Lun.decode(Lun.encode(0))).isZero();
+    }
+
+    @Test
+    void everyResponseRecordSurvivesAnEncodeDecodeRoundTrip() {
+        DataIn in = new DataIn(true, true, false, true, 0, 0, 9, 100, 7, 70, 2, 4096, 512, ByteBuffer.wrap(new byte[]{1}));
+        assertThat(DataIn.decode(in.encode())).usingRecursiveComparison().ignoringFields("data").isEqualTo(in);
+        ScsiResponse r = new ScsiResponse(true, false, 0, 2, 9, 100, 7, 70, 3, 44, new byte[]{0x70, 0, 5});
+        assertThat(ScsiResponse.decode(r.encode())).usingRecursiveComparison().isEqualTo(r);
+        ReadyToTransfer r2t = new ReadyToTransfer(Lun.encode(1), 9, 11, 100, 7, 70, 1, 65536, 262144);
+        assertThat(ReadyToTransfer.decode(r2t.encode())).isEqualTo(r2t);
+        LogoutResponse lo = new LogoutResponse(0, 9, 100, 7, 70, 2, 20);
+        assertThat(LogoutResponse.decode(lo.encode())).isEqualTo(lo);
+        TaskManagementReply tm = new TaskManagementReply(5, 9, 100, 7, 70);
+        assertThat(TaskManagementReply.decode(tm.encode())).isEqualTo(tm);
+    }
+}
