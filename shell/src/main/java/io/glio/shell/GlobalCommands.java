@@ -174,13 +174,9 @@ public final class GlobalCommands {
         return null;
     }
 
-    /** configshell's {@code epy_write}: the text without its final newline. */
+    /** configshell's {@code epy_write}: the text less its final newline. */
     void epyWrite(String text) {
-        String t = text;
-        while (t.endsWith("\n")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        shell.console().display(t);
+        shell.console().raw(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
     }
 
     private void help(UiNode node, String topic) {

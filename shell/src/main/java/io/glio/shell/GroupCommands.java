@@ -28,16 +28,12 @@ final class GroupCommands {
                 sb.append(line).append('\n').append("-".repeat(line.length())).append('\n')
                         .append(p.description()).append("\n\n");
             }
-            shell.globalCommands().epyWrite(sb.toString());
+            shell.globalCommands().epyWrite(sb.append('\n').toString());
             return;
         }
         for (String n : names) {
-            if (group.param(n).isEmpty()) {
-                throw new ShellException("No parameter '" + n + "' in group '" + groupName + "'.");
-            }
-        }
-        for (String n : names) {
-            ConfigParam p = group.param(n).orElseThrow();
+            ConfigParam p = group.param(n).orElseThrow(() -> new ShellException(
+                    "No parameter '" + n + "' in group '" + groupName + "'."));
             shell.console().display(n + "=" + p.getter().get() + " " + (p.writable() ? "" : "[ro]"));
         }
     }
@@ -57,7 +53,7 @@ final class GroupCommands {
                             .append(p.description()).append("\n\n");
                 }
             }
-            shell.globalCommands().epyWrite(sb.toString());
+            shell.globalCommands().epyWrite(sb.append('\n').toString());
             return;
         }
         for (var e : values.entrySet()) {
@@ -79,7 +75,7 @@ final class GroupCommands {
 
     private void listGroups() {
         StringBuilder sb = new StringBuilder("\nAVAILABLE CONFIGURATION GROUPS\n==============================\n");
-        sb.append(String.join(" ", node.configGroups().stream().map(ConfigGroup::name).toList()));
+        sb.append(String.join(" ", node.configGroups().stream().map(ConfigGroup::name).toList())).append('\n');
         shell.globalCommands().epyWrite(sb.toString());
     }
 

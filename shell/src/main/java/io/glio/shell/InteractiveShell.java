@@ -18,10 +18,12 @@ final class InteractiveShell {
 
     private final ShellSettings settings;
     private final EngineAttacher attacher;
+    private final java.util.function.Supplier<TargetModel> models;
 
-    InteractiveShell(ShellSettings settings, EngineAttacher attacher) {
+    InteractiveShell(ShellSettings settings, EngineAttacher attacher, java.util.function.Supplier<TargetModel> models) {
         this.settings = settings;
         this.attacher = attacher;
+        this.models = models;
     }
 
     int run() {
@@ -39,7 +41,7 @@ final class InteractiveShell {
         PrintStream out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
         Console console = new Console(out, out, prefs, !Terminal.TYPE_DUMB.equals(terminal.getType()),
                 terminal.getWidth());
-        Shell shell = new Shell(new TargetModel(), prefs, console, settings.configFile());
+        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
         boolean restored = Main.restore(shell);
         shell.resetChanged();
         LineReader reader = LineReaderBuilder.builder()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 public final class LineParser {
 
     private static final Pattern BOOKMARK = Pattern.compile("@[A-Za-z0-9:_.-]+");
-    private static final Pattern PATH_WITH_SLASH = Pattern.compile("[A-Za-z0-9:_.\\[\\]/-]*/[A-Za-z0-9:_.\\[\\]/-]*\\*?");
+    private static final Pattern PATH_WITH_SLASH = Pattern.compile("[A-Za-z0-9:_.\\[\\]/-]*/[A-Za-z0-9:_.\\[\\]/-]*");
+    private static final Pattern PATH_PREFIX = Pattern.compile("[A-Za-z0-9:_.\\[\\]/-]+");
     private static final Pattern COMMAND = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern KEYWORD = Pattern.compile("([A-Za-z0-9_-]+)=(.*)", Pattern.DOTALL);
     /** Every character a path, command or parameter token may hold. */
@@ -31,6 +33,13 @@ public final class LineParser {
         int i = 0;
         if (i < tokens.size() && isPath(tokens.get(i))) {
             path = tokens.get(i++);
+        } else if (i < tokens.size() && !COMMAND.matcher(tokens.get(i)).matches()) {
+            // pyparsing takes the longest path-like prefix (e.g. "/iscsi/" of "/iscsi/*") and
+            // drops what follows.
+            Matcher m = PATH_PREFIX.matcher(tokens.get(i));
+            if (m.lookingAt() && m.group().contains("/")) {
+                return new ParsedLine(m.group(), "", List.of(), new LinkedHashMap<>());
+            }
         }
         if (i < tokens.size() && COMMAND.matcher(tokens.get(i)).matches()) {
             command = tokens.get(i++);

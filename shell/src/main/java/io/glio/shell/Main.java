@@ -55,8 +55,11 @@ public final class Main implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final java.util.Map<String, String> env;
+    private final java.util.function.Supplier<TargetModel> models;
 
-    Main(EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    Main(EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
+         java.util.function.Supplier<TargetModel> models) {
+        this.models = models;
         this.attacher = attacher;
         this.in = in;
         this.out = out;
@@ -84,7 +87,13 @@ public final class Main implements Callable<Integer> {
 
     static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
                    java.util.Map<String, String> env) {
-        CommandLine cl = commandLine(new Main(attacher, in, out, err, env));
+        return run(args, attacher, in, out, err, env, TargetModel::new);
+    }
+
+    /** As {@link #run(String[], EngineAttacher)} with explicit streams, environment and model (tests). */
+    static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
+                   java.util.Map<String, String> env, java.util.function.Supplier<TargetModel> models) {
+        CommandLine cl = commandLine(new Main(attacher, in, out, err, env, models));
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl.execute(args);
@@ -107,7 +116,7 @@ public final class Main implements Callable<Integer> {
         }
         boolean terminal = System.console() != null && in == System.in;
         if (terminal) {
-            return new InteractiveShell(settings, attacher).run();
+            return new InteractiveShell(settings, attacher, models).run();
         }
         return piped(settings);
     }
@@ -115,7 +124,7 @@ public final class Main implements Callable<Integer> {
     private int oneShot(ShellSettings settings, String line) {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
-        Shell shell = new Shell(new TargetModel(), prefs, console, settings.configFile());
+        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
         restore(shell);
         shell.resetChanged();
         try {
@@ -142,7 +151,7 @@ public final class Main implements Callable<Integer> {
     private int piped(ShellSettings settings) {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
-        Shell shell = new Shell(new TargetModel(), prefs, console, settings.configFile());
+        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
         boolean restored = restore(shell);
         shell.resetChanged();
         try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {

@@ -67,10 +67,7 @@ public enum ValueType {
                 return value;
             }
             case COLOR, COLORDEFAULT -> {
-                List<String> allowed = new java.util.ArrayList<>(COLORS);
-                if (this == COLORDEFAULT) {
-                    allowed.add("none");
-                }
+                List<String> allowed = choices();
                 if (!allowed.contains(value)) {
                     throw syntax(value, String.join("|", allowed));
                 }
@@ -88,7 +85,11 @@ public enum ValueType {
             case BOOL -> List.of("true", "false");
             case YESNO -> List.of("Yes", "No");
             case LOGLEVEL -> LOGLEVELS;
-            case COLOR -> COLORS;
+            case COLOR -> {
+                List<String> l = new java.util.ArrayList<>(COLORS);
+                l.add("default");
+                yield l;
+            }
             case COLORDEFAULT -> {
                 List<String> l = new java.util.ArrayList<>(COLORS);
                 l.add("none");

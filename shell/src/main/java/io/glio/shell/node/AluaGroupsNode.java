@@ -84,7 +84,7 @@ final class AluaGroupsNode extends UiNode {
         protected void addGroups(List<ConfigGroup> groups) {
             List<ConfigParam> params = new ArrayList<>();
             for (String p : group.parameters().keySet()) {
-                params.add(new ConfigParam(p, ValueType.STRING, true, "None",
+                params.add(new ConfigParam(p, ValueType.STRING, true, null,
                         () -> Long.toString(group.parameter(p)), v -> {
                             if (v.isEmpty()) {
                                 return;
@@ -99,9 +99,9 @@ final class AluaGroupsNode extends UiNode {
                             model().setAluaParameter(group, p, value);
                         }));
             }
-            params.add(ConfigParam.readOnly("tg_pt_gp_id", ValueType.STRING, "None", () -> Integer.toString(group.id())));
-            params.add(ConfigParam.readOnly("alua_support_lba_dependent", ValueType.STRING, "None", () -> "0"));
-            params.add(ConfigParam.readOnly("members", ValueType.STRING, "None", () -> members()));
+            params.add(ConfigParam.readOnly("tg_pt_gp_id", ValueType.STRING, null, () -> Integer.toString(group.id())));
+            params.add(ConfigParam.readOnly("alua_support_lba_dependent", ValueType.STRING, null, () -> "0"));
+            params.add(ConfigParam.readOnly("members", ValueType.STRING, null, () -> members()));
             groups.add(Groups.of("alua", params));
         }
 

@@ -91,12 +91,12 @@ final class FabricNode extends UiNode {
         }
         List<ConfigParam> params = new ArrayList<>();
         params.add(new ConfigParam("enable", ValueType.NUMBER, true,
-                "The enable discovery_auth parameter.",
+                null,
                 () -> model().discoveryAuth().enabled() ? "True" : "False",
                 v -> model().setDiscoveryAuthEnabled(!v.isEmpty() && Long.parseLong(v) != 0)));
         for (AuthField f : AuthField.values()) {
             params.add(new ConfigParam(f.rtslibName(), ValueType.STRING, true,
-                    "The " + f.rtslibName() + " discovery_auth parameter.",
+                    null,
                     () -> chap().get(f), v -> model().setDiscoveryAuth(f, v)));
         }
         groups.add(Groups.of("discovery_auth", params));

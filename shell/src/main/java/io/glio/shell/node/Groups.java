@@ -37,9 +37,16 @@ final class Groups {
         return new ConfigGroup(groupName, List.copyOf(params.values()));
     }
 
-    /** A group of fixed parameters, sorted by name as configshell lists them. */
+    /**
+     * A group of fixed parameters, sorted by name as configshell lists them; a parameter without
+     * a description gets configshell's {@code The <param> <group> parameter.}
+     */
     static ConfigGroup of(String name, List<ConfigParam> params) {
-        List<ConfigParam> sorted = new ArrayList<>(params);
+        List<ConfigParam> sorted = new ArrayList<>();
+        for (ConfigParam p : params) {
+            sorted.add(p.description() != null ? p : new ConfigParam(p.name(), p.type(), p.writable(),
+                    "The " + p.name() + " " + name + " parameter.", p.getter(), p.setter()));
+        }
         sorted.sort(Comparator.comparing(ConfigParam::name));
         return new ConfigGroup(name, sorted);
     }

@@ -159,7 +159,7 @@ final class LunsNode extends UiNode {
 
         @Override
         protected void addGroups(List<ConfigGroup> groups) {
-            groups.add(Groups.of("alua", List.of(new ConfigParam("alua_tg_pt_gp_name", ValueType.STRING, true, "None",
+            groups.add(Groups.of("alua", List.of(new ConfigParam("alua_tg_pt_gp_name", ValueType.STRING, true, null,
                     () -> lun.aluaGroupName().orElse("None"), v -> {
                         if (!v.isEmpty()) {
                             model().setLunAluaGroup(lun, v);

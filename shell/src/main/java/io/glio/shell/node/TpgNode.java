@@ -146,7 +146,7 @@ final class TpgNode extends UiNode {
                                  java.util.function.BiConsumer<AuthField, String> set) {
         List<ConfigParam> params = new ArrayList<>();
         for (AuthField f : AuthField.values()) {
-            params.add(new ConfigParam(f.rtslibName(), ValueType.STRING, true, "None",
+            params.add(new ConfigParam(f.rtslibName(), ValueType.STRING, true, null,
                     () -> get.apply(f), v -> set.accept(f, v)));
         }
         return Groups.of("auth", params);
