@@ -18,7 +18,9 @@ for name in "${names[@]}"; do
   base=$(mktemp -d) home=$(mktemp -d)
   FAKE_BASE=$base TARGETCLI_HOME=$home FAKE_TCMU=1 FAKE_HOST=storage1.example.com \
     /usr/bin/python3 "$oracle/harness.py" < "$dir/$name.txt" > "$base/out" 2> "$base/err" || true
-  sed -e "s|$base|@ORACLE_BASE@|g" -e '/^Warning: Could not load preferences file/d' "$base/out" > "$dir/$name.out"
+  # Debian patches targetcli's /etc/target paths to /etc/rtslib-fb-target; glio keeps upstream's.
+  sed -e "s|$base|@ORACLE_BASE@|g" -e '/^Warning: Could not load preferences file/d' \
+      -e 's|/etc/rtslib-fb-target/|/etc/target/|g' "$base/out" > "$dir/$name.out"
   sed -e "s|$base|@ORACLE_BASE@|g" "$base/err" > "$dir/$name.err"
   if [[ -f $base/etc/saveconfig.json ]]; then
     sed -e "s|$base|@ORACLE_BASE@|g" "$base/etc/saveconfig.json" > "$dir/$name.json"

@@ -86,17 +86,14 @@ public final class Shell {
         return new RootNode(this);
     }
 
-    /** The current node; when it was deleted, its nearest remaining ancestor. */
+    /** The current node; when it was deleted, the root (as configshell does). */
     public UiNode current() {
-        String p = currentPath;
-        while (true) {
-            Optional<UiNode> n = tryResolve(root(), p);
-            if (n.isPresent()) {
-                return n.get();
-            }
-            int slash = p.lastIndexOf('/');
-            p = slash <= 0 ? "/" : p.substring(0, slash);
+        Optional<UiNode> n = tryResolve(root(), currentPath);
+        if (n.isEmpty()) {
+            currentPath = "/";
+            return root();
         }
+        return n.get();
     }
 
     public void cd(UiNode node) {
@@ -114,7 +111,9 @@ public final class Shell {
 
     /** configshell's prompt: the current path, shortened to {@code prompt_length}. */
     public String prompt() {
-        String p = current().path();
+        // The path as it was left: a node deleted by the last command still shows until the
+        // next command, which runs from the root (configshell does the same).
+        String p = currentPath;
         int max = prefs.number("prompt_length");
         if (max > 0 && max < p.length()) {
             int half = (max - 3) / 2;

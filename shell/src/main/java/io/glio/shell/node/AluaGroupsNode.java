@@ -101,16 +101,18 @@ final class AluaGroupsNode extends UiNode {
             }
             params.add(ConfigParam.readOnly("tg_pt_gp_id", ValueType.STRING, null, () -> Integer.toString(group.id())));
             params.add(ConfigParam.readOnly("alua_support_lba_dependent", ValueType.STRING, null, () -> "0"));
-            params.add(ConfigParam.readOnly("members", ValueType.STRING, null, () -> members()));
+            params.add(ConfigParam.readOnly("members", ValueType.STRING, null, this::members));
             groups.add(Groups.of("alua", params));
         }
 
+        /** rtslib's {@code members}: a Python list of {@code fabric/wwn/tpgt_N/lun_M}. */
         private String members() {
-            return group.storageObject().luns().stream()
+            return "[" + group.storageObject().luns().stream()
                     .filter(l -> l.aluaGroupName().map(group.name()::equals).orElse(false))
                     .map(l -> l.tpg().fabric().rtslibName() + "/" + l.tpg().target().wwn() + "/tpgt_"
                             + l.tpg().tag() + "/lun_" + l.index())
-                    .collect(Collectors.joining("\n"));
+                    .map(m -> "'" + m + "'")
+                    .collect(Collectors.joining(", ")) + "]";
         }
     }
 }

@@ -114,10 +114,6 @@ final class TpgNode extends UiNode {
     @Override
     public Optional<List<String>> info() {
         Map<String, String> v = new LinkedHashMap<>();
-        if (merged) {
-            v.put("fabric", tpg.fabric().rtslibName());
-            v.put("wwn", tpg.target().wwn());
-        }
         v.put("tag", Integer.toString(tpg.tag()));
         v.put("enable", tpg.fabric().tpgHasEnable() ? StorageObjectNode.py(tpg.enabled()) : "True");
         for (AuthField f : AuthField.values()) {
