@@ -1,12 +1,221 @@
 package io.glio.shell;
 
-/** Entry point of the {@code targetcli} command. */
-public final class Main {
-    private Main() {
+import io.glio.target.model.ModelException;
+import io.glio.target.model.RestoreOptions;
+import io.glio.target.model.TargetModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code targetcli}: one-shot ({@code targetcli ls /}), commands piped on stdin, or an
+ * interactive terminal. The long-running modes attach the engine given to {@link #run} (the
+ * {@link EngineAttacher} found by {@link ServiceLoader}, else none) so the model is served
+ * while the shell runs.
+ */
+@Command(name = "targetcli", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"glio's targetcli: configure and serve iSCSI targets backed by GlusterFS, files, "
+                + "block devices or RAM.",
+                "With no COMMAND: an interactive shell on a terminal, else one command per line from stdin."})
+public final class Main implements Callable<Integer> {
+
+    static final String BANNER = "targetcli shell version " + Shell.VERSION + "\n"
+            + "Copyright 2011-2013 by Datera, Inc and others.\n"
+            + "For help on commands, type 'help'.\n";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file to restore at start and save to "
+                    + "(default: $TARGETCLI_CONFIG, else /etc/target/saveconfig.json for root, "
+                    + "else ~/.targetcli/saveconfig.json).")
+    Path config;
+
+    @Option(names = {"-e", "--exit-on-error"},
+            description = "With commands on stdin: stop at the first failing command, exit 1 and save nothing.")
+    boolean exitOnError;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "A shell command (e.g. ls /backstores) to run once, then exit (1 on error).")
+    List<String> words = List.of();
+
+    private final EngineAttacher attacher;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final java.util.Map<String, String> env;
+    private final java.util.function.Supplier<TargetModel> models;
+
+    Main(EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
+         java.util.function.Supplier<TargetModel> models) {
+        this.models = models;
+        this.attacher = attacher;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    /** The version line of {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"targetcli version " + Shell.VERSION + " (glio)"};
+        }
     }
 
     public static void main(String[] args) {
-        System.err.println("glio targetcli: not built yet");
-        System.exit(1);
+        EngineAttacher attacher = ServiceLoader.load(EngineAttacher.class).findFirst().orElse(EngineAttacher.NONE);
+        System.exit(run(args, attacher));
+    }
+
+    /** Runs targetcli with {@code args} and the given engine; returns the exit status. */
+    public static int run(String[] args, EngineAttacher attacher) {
+        return run(args, attacher, System.in, System.out, System.err, System.getenv());
+    }
+
+    static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
+                   java.util.Map<String, String> env) {
+        return run(args, attacher, in, out, err, env, TargetModel::new);
+    }
+
+    /** As {@link #run(String[], EngineAttacher)} with explicit streams, environment and model (tests). */
+    static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
+                   java.util.Map<String, String> env, java.util.function.Supplier<TargetModel> models) {
+        CommandLine cl = commandLine(new Main(attacher, in, out, err, env, models));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    /** The picocli spec (also what the shell completion scripts are generated from). */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        cl.setStopAtPositional(true);
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        ShellSettings settings = ShellSettings.resolve(config, env, System.getProperty("user.home"), root);
+        if (!words.isEmpty()) {
+            return oneShot(settings, String.join(" ", words));
+        }
+        boolean terminal = System.console() != null && in == System.in;
+        if (terminal) {
+            return new InteractiveShell(settings, attacher, models).run();
+        }
+        return piped(settings);
+    }
+
+    private int oneShot(ShellSettings settings, String line) {
+        Prefs prefs = Prefs.load(settings.home());
+        Console console = new Console(out, err, prefs, false, 0);
+        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
+        restore(shell);
+        shell.resetChanged();
+        try {
+            shell.execute(line);
+        } catch (ShellException | ModelException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("Internal error: " + e);
+            return 1;
+        }
+        if (shell.changed()) {
+            // No live target holds the change: the file is the only place it can live.
+            try {
+                shell.model().saveToFile(settings.configFile(), true);
+            } catch (ModelException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private int piped(ShellSettings settings) {
+        Prefs prefs = Prefs.load(settings.home());
+        Console console = new Console(out, err, prefs, false, 0);
+        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
+        boolean restored = restore(shell);
+        shell.resetChanged();
+        try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
+            shell.setSessions(engine.sessions());
+            out.print(BANNER);
+            out.print('\n');
+            shell.resumeLastPath();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            while (!shell.exitRequested()) {
+                out.print(shell.prompt());
+                out.flush();
+                String line = reader.readLine();
+                if (line == null) {
+                    out.print("exit\n");
+                    line = "exit";
+                }
+                if (!shell.run(line) && exitOnError) {
+                    err.println("Aborting run on error.");
+                    return 1;
+                }
+            }
+            exitSave(shell, restored);
+        } catch (IOException e) {
+            err.println("Cannot read commands: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * Restores the configuration file at start; problems are reported and the shell still
+     * starts. Returns false when the file could not be read at all.
+     */
+    static boolean restore(Shell shell) {
+        Path file = shell.configFile();
+        if (!Files.isRegularFile(file)) {
+            return true;
+        }
+        try {
+            List<String> errors = shell.model().restoreFromFile(file, RestoreOptions.ALL);
+            for (String e : errors) {
+                shell.console().warning(e);
+            }
+            return true;
+        } catch (ModelException e) {
+            shell.console().error("Could not restore " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * targetcli's exit: with {@code auto_save_on_exit} the configuration is saved, except when
+     * the file could not be restored at start and nothing was changed (that would replace the
+     * file by an empty configuration).
+     */
+    static void exitSave(Shell shell, boolean restored) {
+        if (shell.prefs().bool("auto_save_on_exit")) {
+            if (!restored && !shell.changed()) {
+                shell.console().warning("Not saving: " + shell.configFile() + " could not be restored at start.");
+            } else {
+                shell.console().info("Global pref auto_save_on_exit=true");
+                shell.run("/ saveconfig");
+            }
+        }
+        shell.prefs().save();
     }
 }

@@ -1,0 +1,247 @@
+package io.glio.shell;
+
+import io.glio.shell.node.RootNode;
+import io.glio.shell.node.UiNode;
+import io.glio.target.model.ModelException;
+import io.glio.target.model.TargetModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shell's state and its command loop step: the model it edits, preferences, where output
+ * goes, the current node, the configuration file and the sessions of a served engine. Every way
+ * in (terminal, piped stdin, one-shot) feeds lines to {@link #run} or {@link #execute}.
+ */
+public final class Shell {
+
+    public static final String VERSION = "2.1.53";
+
+    private final TargetModel model;
+    private final Prefs prefs;
+    private final Console console;
+    private final Path configFile;
+    private final GlobalCommands globals = new GlobalCommands(this);
+    private SessionSource sessions = SessionSource.NONE;
+    private String currentPath = "/";
+    private boolean exitRequested;
+    private boolean changed;
+
+    public Shell(TargetModel model, Prefs prefs, Console console, Path configFile) {
+        this.model = model;
+        this.prefs = prefs;
+        this.console = console;
+        this.configFile = configFile;
+        model.addListener(event -> changed = true);
+    }
+
+    public TargetModel model() {
+        return model;
+    }
+
+    public Prefs prefs() {
+        return prefs;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    /** The configuration file: {@code saveconfig}'s and {@code restoreconfig}'s default. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    public SessionSource sessions() {
+        return sessions;
+    }
+
+    public void setSessions(SessionSource sessions) {
+        this.sessions = sessions;
+    }
+
+    public GlobalCommands globalCommands() {
+        return globals;
+    }
+
+    public ConfigGroup globalGroup() {
+        return globals.globalGroup();
+    }
+
+    /** Whether a command changed the model since the shell started. */
+    public boolean changed() {
+        return changed;
+    }
+
+    /** Forgets changes made so far (e.g. the restore at start). */
+    public void resetChanged() {
+        changed = false;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    public UiNode root() {
+        return new RootNode(this);
+    }
+
+    /** The current node; when it was deleted, the root (as configshell does). */
+    public UiNode current() {
+        Optional<UiNode> n = tryResolve(root(), currentPath);
+        if (n.isEmpty()) {
+            currentPath = "/";
+            return root();
+        }
+        return n.get();
+    }
+
+    public void cd(UiNode node) {
+        currentPath = node.path();
+    }
+
+    /** Starts at the last path of the persisted cd history when it still exists. */
+    public void resumeLastPath() {
+        List<String> history = prefs.pathHistory();
+        if (!history.isEmpty()) {
+            int i = Math.min(Math.max(prefs.historyIndex(), 0), history.size() - 1);
+            tryResolve(root(), history.get(i)).ifPresent(this::cd);
+        }
+    }
+
+    /** configshell's prompt: the current path, shortened to {@code prompt_length}. */
+    public String prompt() {
+        // The path as it was left: a node deleted by the last command still shows until the
+        // next command, which runs from the root (configshell does the same).
+        String p = currentPath;
+        int max = prefs.number("prompt_length");
+        if (max > 0 && max < p.length()) {
+            int half = (max - 3) / 2;
+            p = p.substring(0, half) + "..." + p.substring(p.length() - half);
+        }
+        return p + "> ";
+    }
+
+    /**
+     * Runs one line as the interactive loop does: errors are printed (one line, stderr) and the
+     * shell goes on. Returns whether the command succeeded.
+     */
+    public boolean run(String line) {
+        try {
+            execute(line);
+            return true;
+        } catch (ShellException | ModelException e) {
+            console.error(e.getMessage());
+        } catch (RuntimeException e) {
+            console.error("Internal error: " + e);
+        }
+        return false;
+    }
+
+    /** Runs one line; a failure is thrown ({@link ShellException} or {@link ModelException}). */
+    public void execute(String line) {
+        ParsedLine parsed = LineParser.parse(line.strip());
+        if (parsed.isEmpty()) {
+            return;
+        }
+        String path = parsed.path();
+        boolean everyChild = path.endsWith("*");
+        if (everyChild) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.isEmpty()) {
+            path = ".";
+        }
+        String command = parsed.command();
+        List<String> positional = parsed.positional();
+        var keywords = parsed.keywords();
+        if (command.isEmpty()) {
+            if (everyChild) {
+                command = "ls";
+            } else {
+                command = "cd";
+                positional = List.of(".");
+            }
+        }
+        UiNode target = resolve(current(), path);
+        List<UiNode> targets = everyChild ? target.children() : List.of(target);
+        for (UiNode t : targets) {
+            if (everyChild) {
+                console.display("[" + t.path() + "]");
+            }
+            CommandSpec spec = t.commands().get(command);
+            if (spec == null) {
+                throw new ShellException("Command not found " + command);
+            }
+            CommandSpec.Outcome outcome = spec.handler().run(spec.bind(positional, keywords));
+            if (outcome instanceof CommandSpec.Outcome.Cd cd) {
+                currentPath = cd.path();
+            } else if (outcome instanceof CommandSpec.Outcome.Exit) {
+                exitRequested = true;
+            }
+        }
+    }
+
+    /** configshell's {@code get_node}: bookmarks, absolute and relative paths, {@code .} and {@code ..}. */
+    public UiNode resolve(UiNode from, String path) {
+        if (path == null || path.isEmpty()) {
+            path = ".";
+        }
+        if (path.startsWith("@")) {
+            String name = path.substring(1).strip();
+            String target = prefs.bookmarks().get(name);
+            if (target == null) {
+                throw new ShellException("No such bookmark " + name);
+            }
+            path = target;
+        }
+        path = path.replaceAll("/+", "/");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        UiNode node = from;
+        if (path.startsWith("/")) {
+            node = root();
+            path = path.substring(1);
+        }
+        if (path.isEmpty()) {
+            return node;
+        }
+        for (String part : path.split("/")) {
+            if (part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                node = node.parent() == null ? node : node.parent();
+                continue;
+            }
+            UiNode parent = node;
+            node = node.child(part).orElseThrow(() -> new ShellException(
+                    "No such path " + trimSlash(parent.path()) + "/" + part));
+        }
+        return node;
+    }
+
+    private Optional<UiNode> tryResolve(UiNode from, String path) {
+        try {
+            return Optional.of(resolve(from, path));
+        } catch (ShellException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String trimSlash(String p) {
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    /** For commands that create a node: bookmark {@code last} and the auto_cd_after_create step. */
+    public CommandSpec.Outcome created(String path) {
+        prefs.bookmarks().put("last", path);
+        prefs.save();
+        if (prefs.bool("auto_cd_after_create")) {
+            console.info("Entering new node " + path);
+            return globals.cdTo(root(), path);
+        }
+        return null;
+    }
+}

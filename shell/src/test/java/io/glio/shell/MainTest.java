@@ -1,0 +1,116 @@
+package io.glio.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three ways in: one-shot words, commands on stdin, and the command-line options. */
+class MainTest {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path configDir;
+
+    private OracleRun run(String stdin, String... args) throws IOException {
+        return OracleRun.run(stdin, home, configDir, args);
+    }
+
+    private Path config() {
+        return configDir.resolve("saveconfig.json");
+    }
+
+    @Test
+    void helpDescribesTheCommandLineAndExitsZero() throws IOException {
+        OracleRun r = run("", "--help");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.stdout).contains("Usage: targetcli", "--config=FILE", "--exit-on-error", "COMMAND");
+    }
+
+    @Test
+    void versionPrintsTheTargetcliVersion() throws IOException {
+        OracleRun r = run("", "--version");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.stdout).startsWith("targetcli version 2.1.53");
+    }
+
+    @Test
+    void oneShotReadOnlyCommandPrintsAndSavesNothing() throws IOException {
+        OracleRun r = run("", "ls", "/", "1");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.stdout).startsWith("o- / ").contains("  o- iscsi ").doesNotContain("/>");
+        assertThat(config()).doesNotExist();
+    }
+
+    @Test
+    void oneShotErrorGoesToStderrWithExitOne() throws IOException {
+        OracleRun r = run("", "/backstores/ramdisk", "create", "rd1", "1x");
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.stderr).isEqualTo("Cannot interpret size, wrong format: 1x\n");
+        assertThat(config()).doesNotExist();
+    }
+
+    @Test
+    void oneShotChangeIsSavedAndSeenByTheNextCommand() throws IOException {
+        OracleRun created = run("", "/backstores/ramdisk", "create", "rd1", "1M");
+        assertThat(created.exitCode).isZero();
+        assertThat(created.stdout).isEqualTo("Created ramdisk rd1 with size 1M.\n");
+        assertThat(config()).exists();
+
+        OracleRun listed = run("", "ls", "/backstores/ramdisk");
+        assertThat(listed.stdout).contains("o- rd1 ", "[(1.0MiB) deactivated]");
+    }
+
+    @Test
+    void pipedCommandsAfterAnErrorStillRunByDefault() throws IOException {
+        OracleRun r = run("nosuch\n/backstores/ramdisk create rd1 1M\n");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.stderr).isEqualTo("Command not found nosuch\n");
+        assertThat(r.stdout).contains("Created ramdisk rd1 with size 1M.", "Configuration saved to " + config());
+    }
+
+    @Test
+    void exitOnErrorStopsAtTheFirstFailureWithoutSaving() throws IOException {
+        OracleRun r = run("/backstores/ramdisk create rd1 1M\nnosuch\n/backstores/ramdisk create rd2 1M\n",
+                "--exit-on-error");
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.stderr).isEqualTo("Command not found nosuch\nAborting run on error.\n");
+        assertThat(r.stdout).doesNotContain("rd2");
+        assertThat(config()).doesNotExist();
+    }
+
+    @Test
+    void pipedShellRestoresTheConfigurationAndResumesTheLastPath() throws IOException {
+        run("/iscsi create iqn.2003-01.org.linux-iscsi.test:t1\ncd /iscsi/iqn.2003-01.org.linux-iscsi.test:t1/tpg1\n");
+        OracleRun second = run("pwd\n");
+        assertThat(second.stdout).contains("/iscsi/iqn.2003-01.org.linux-iscsi.test:t1/tpg1\n");
+    }
+
+    @Test
+    void unreadableConfigurationIsReportedAndNotOverwritten() throws IOException {
+        Files.writeString(config(), "{ not json");
+        OracleRun r = run("ls / 0\n");
+        assertThat(r.stderr).startsWith("Could not restore " + config());
+        assertThat(Files.readString(config())).isEqualTo("{ not json");
+    }
+
+    @Test
+    void configLocationPrefersOptionThenEnvironmentThenUserFolder() {
+        Path opt = Path.of("/x/opt.json");
+        assertThat(ShellSettings.resolve(opt, Map.of("TARGETCLI_CONFIG", "/x/env.json"), "/home/u", false)
+                .configFile()).isEqualTo(opt);
+        assertThat(ShellSettings.resolve(null, Map.of("TARGETCLI_CONFIG", "/x/env.json"), "/home/u", false)
+                .configFile()).isEqualTo(Path.of("/x/env.json"));
+        assertThat(ShellSettings.resolve(null, Map.of(), "/home/u", false).configFile())
+                .isEqualTo(Path.of("/home/u/.targetcli/saveconfig.json"));
+        assertThat(ShellSettings.resolve(null, Map.of(), "/root", true).configFile())
+                .isEqualTo(Path.of("/etc/target/saveconfig.json"));
+        assertThat(ShellSettings.resolve(null, Map.of("TARGETCLI_HOME", "/x/h"), "/home/u", false).home())
+                .isEqualTo(Path.of("/x/h"));
+    }
+}
