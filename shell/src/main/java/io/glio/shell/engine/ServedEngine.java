@@ -1,0 +1,72 @@
+package io.glio.shell.engine;
+
+import io.glio.shell.EngineAttacher;
+import io.glio.shell.SessionSource;
+import io.glio.target.engine.TargetEngine;
+import io.glio.target.model.Fabric;
+import io.glio.target.model.InitiatorAccess;
+import io.glio.target.model.TargetModel;
+import io.glio.target.model.Tpg;
+
+import java.util.List;
+
+/**
+ * The engine a long-running shell serves its model with (found through {@link java.util.ServiceLoader},
+ * so the shell's own code stays free of Netty and gfapi): backing stores for every storage
+ * object and iSCSI listeners on every enabled TPG, for as long as the shell runs.
+ */
+public final class ServedEngine implements EngineAttacher {
+
+    @Override
+    public Attached attach(TargetModel model) {
+        TargetEngine engine = TargetEngine.start(model);
+        SessionSource sessions = new LiveSessions(model, engine);
+        return new Attached() {
+            @Override
+            public SessionSource sessions() {
+                return sessions;
+            }
+
+            @Override
+            public void close() {
+                engine.close();
+            }
+        };
+    }
+
+    /** The engine's sessions in the shape {@code sessions} prints. */
+    private record LiveSessions(TargetModel model, TargetEngine engine) implements SessionSource {
+
+        @Override
+        public boolean serving() {
+            return true;
+        }
+
+        @Override
+        public List<SessionSource.SessionInfo> sessions() {
+            return engine.sessions().stream().map(this::describe).toList();
+        }
+
+        private SessionSource.SessionInfo describe(io.glio.target.iscsi.session.SessionInfo s) {
+            List<SessionSource.MappedLunInfo> luns = model.target(Fabric.ISCSI, s.targetName())
+                    .flatMap(t -> t.tpg(s.tpgTag()))
+                    .flatMap((Tpg tpg) -> InitiatorAccess.resolve(tpg, s.initiatorName()))
+                    .map(access -> access.luns().stream()
+                            .map(l -> new SessionSource.MappedLunInfo(l.lun(),
+                                    l.tpgLun().storageObject().qualifiedName(), l.readOnly()))
+                            .toList())
+                    .orElse(List.of());
+            List<SessionSource.ConnectionInfo> connections = s.connections().stream()
+                    .map(c -> new SessionSource.ConnectionInfo(hostOf(c.remoteAddress()), "TCP", c.cid(), "LOGGED_IN"))
+                    .toList();
+            boolean chap = "CHAP".equals(s.negotiated().get("AuthMethod"));
+            return new SessionSource.SessionInfo(s.tsih(), s.initiatorName(), s.initiatorName(),
+                    s.sessionType(), "LOGGED_IN", chap, luns, connections);
+        }
+
+        private static String hostOf(String address) {
+            int colon = address.lastIndexOf(':');
+            return colon < 0 ? address : address.substring(0, colon);
+        }
+    }
+}
