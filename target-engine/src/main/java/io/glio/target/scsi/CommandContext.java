@@ -98,6 +98,25 @@ public final class CommandContext {
         return d;
     }
 
+    /**
+     * The write data of a block command whose CDB moves {@code bytes}, cut to what both the CDB
+     * and the transport's expected length cover: with EDTL above the CDB's length only the
+     * CDB's blocks are written, with EDTL below it only EDTL's (RFC 7143 11.4.5.2 residuals;
+     * libiscsi's iSCSIResiduals tests expect both to succeed). Data that does not end on a
+     * block boundary cannot be written: INVALID FIELD IN COMMAND INFORMATION UNIT.
+     */
+    public ByteBuffer blockDataOut(long bytes) throws InvalidFieldInCommandInformationUnit {
+        ByteBuffer d = dataOut();
+        if (d.remaining() == bytes) {
+            return d;
+        }
+        long usable = Math.min(d.remaining(), bytes);
+        if (usable % blockSize() != 0) {
+            throw new InvalidFieldInCommandInformationUnit();
+        }
+        return d.limit(d.position() + (int) usable);
+    }
+
     public int dataInCapacity() {
         ByteBuffer d = command.dataIn();
         return d == null ? 0 : d.capacity();

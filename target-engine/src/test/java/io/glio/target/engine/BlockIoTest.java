@@ -86,8 +86,40 @@ class BlockIoTest {
     }
 
     @Test
-    void writeWithMismatchedDataOutIsInvalidFieldInCommandInformationUnit() {
-        assertThat(init.write(0, Initiator.write16(0, 2), new byte[512]).sense()).isEqualTo("5/0e/03");
+    void writeWithDataOutNotEndingOnABlockIsInvalidFieldInCommandInformationUnit() {
+        assertThat(init.write(0, Initiator.write16(0, 2), new byte[700]).sense()).isEqualTo("5/0e/03");
+    }
+
+    @Test
+    void writeWithLessDataThanTheCdbWritesOnlyTheBlocksSent() {
+        byte[] a = new byte[1024];
+        java.util.Arrays.fill(a, (byte) 'a');
+        init.write(0, Initiator.write16(40, 2), a);
+        byte[] b = new byte[512];
+        java.util.Arrays.fill(b, (byte) 'b');
+
+        Initiator.Result r = init.write(0, Initiator.write16(40, 2), b);
+
+        assertThat(r.status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(r.completion().transferLength()).isEqualTo(1024);
+        byte[] back = init.run(0, Initiator.read16(40, 2), 1024).data();
+        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly('b');
+        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly('a');
+    }
+
+    @Test
+    void writeWithMoreDataThanTheCdbWritesOnlyTheCdbsBlocks() {
+        byte[] a = new byte[1024];
+        java.util.Arrays.fill(a, (byte) 'a');
+        init.write(0, Initiator.write16(50, 2), a);
+        byte[] b = new byte[1024];
+        java.util.Arrays.fill(b, (byte) 'b');
+
+        assertThat(init.write(0, Initiator.write16(50, 1), b).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        byte[] back = init.run(0, Initiator.read16(50, 2), 1024).data();
+        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly('b');
+        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly('a');
     }
 
     @Test

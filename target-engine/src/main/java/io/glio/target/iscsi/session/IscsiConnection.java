@@ -71,8 +71,12 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     private static final Logger log = LoggerFactory.getLogger(IscsiConnection.class);
 
-    /** Largest Expected Data Transfer Length buffered for one command. */
-    public static final int MAX_TRANSFER_LENGTH = 16 * 1024 * 1024;
+    /**
+     * Largest Expected Data Transfer Length buffered for one command: 64 MiB, so a 65536-block
+     * WRITE of 512-byte blocks (libiscsi's WRITE SAME unmap tests write and read that much at
+     * once) fits; the command window bounds how many such buffers a session can hold.
+     */
+    public static final int MAX_TRANSFER_LENGTH = 64 * 1024 * 1024;
     /** LIO caps a SendTargets response PDU at 32 KiB. */
     static final int TEXT_RESPONSE_LIMIT = 32768;
 

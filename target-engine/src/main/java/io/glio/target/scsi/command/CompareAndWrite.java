@@ -41,7 +41,9 @@ public final class CompareAndWrite implements ScsiOperation {
         long lba = Cdb.u64(cdb, 2);
         int blocks = Cdb.u8(cdb, 13);
         BlockCdb b = new BlockCdb(lba, blocks, Cdb.u8(cdb, 1));
-        if (blocks > MAX_BLOCKS) {
+        // A NUMBER OF LOGICAL BLOCKS of 0 with data sent is how an initiator's 256 arrives (the
+        // field is one byte): as large as any count over the maximum, so the same error.
+        if (blocks > MAX_BLOCKS || (blocks == 0 && ctx.dataOut().hasRemaining())) {
             throw new InvalidFieldInCdb(13);
         }
         BlockChecks.check(ctx, b);

@@ -35,7 +35,7 @@ public final class GetLbaStatus implements ScsiOperation {
         long lba = Cdb.u64(cdb, 2);
         long allocation = Cdb.u32(cdb, 10);
         long capacity = ctx.capacityBlocks();
-        if (lba >= capacity) {
+        if (Long.compareUnsigned(lba, capacity) >= 0) { // LBAs are unsigned: 2^63 and -1 are far beyond the end
             throw new LbaOutOfRange();
         }
         int bs = ctx.blockSize();

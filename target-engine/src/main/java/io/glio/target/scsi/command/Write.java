@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * WRITE(6/10/12/16) (SBC-3 5.32-5.35). FUA, or a disabled write cache, makes the store force the
- * data before GOOD. Data-out must match the CDB exactly (LIO target_cmd_size_check).
+ * data before GOOD. Data-out beyond what both the CDB and the expected length cover is not written.
  */
 public final class Write implements ScsiOperation {
 
@@ -49,8 +49,8 @@ public final class Write implements ScsiOperation {
         BlockCdb b = BlockCdb.decode(ctx.cdb(), true);
         BlockChecks.check(ctx, b);
         long bytes = b.bytes(ctx.blockSize());
-        ByteBuffer data = ctx.exactDataOut(bytes);
-        if (bytes == 0) {
+        ByteBuffer data = ctx.blockDataOut(bytes);
+        if (!data.hasRemaining()) {
             return CommandContext.good();
         }
         boolean force = b.fua() || !ctx.settings().writeCache();

@@ -50,8 +50,8 @@ public final class WriteAndVerify implements ScsiOperation {
         }
         ctx.checkRange(b.lba(), b.blocks());
         long bytes = b.bytes(ctx.blockSize());
-        ByteBuffer data = ctx.exactDataOut(bytes);
-        if (bytes == 0) {
+        ByteBuffer data = ctx.blockDataOut(bytes);
+        if (!data.hasRemaining()) {
             return CommandContext.good();
         }
         return ctx.store().write(b.lba() * ctx.blockSize(), data, true)
