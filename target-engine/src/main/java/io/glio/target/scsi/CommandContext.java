@@ -99,21 +99,16 @@ public final class CommandContext {
     }
 
     /**
-     * The write data of a block command whose CDB moves {@code bytes}, cut to what both the CDB
-     * and the transport's expected length cover: with EDTL above the CDB's length only the
-     * CDB's blocks are written, with EDTL below it only EDTL's (RFC 7143 11.4.5.2 residuals;
-     * libiscsi's iSCSIResiduals tests expect both to succeed). Data that does not end on a
-     * block boundary cannot be written: INVALID FIELD IN COMMAND INFORMATION UNIT.
+     * The write data of a block command whose CDB moves {@code bytes}, cut to the whole blocks
+     * that both the CDB and the transport's expected length cover: with EDTL above the CDB's
+     * length only the CDB's blocks are written, with EDTL below it only EDTL's whole blocks
+     * (RFC 7143 11.4.5.2: the residual tells the initiator what was not moved; libiscsi's
+     * iSCSIResiduals tests expect GOOD with the residual in both directions).
      */
-    public ByteBuffer blockDataOut(long bytes) throws InvalidFieldInCommandInformationUnit {
+    public ByteBuffer blockDataOut(long bytes) {
         ByteBuffer d = dataOut();
-        if (d.remaining() == bytes) {
-            return d;
-        }
         long usable = Math.min(d.remaining(), bytes);
-        if (usable % blockSize() != 0) {
-            throw new InvalidFieldInCommandInformationUnit();
-        }
+        usable -= usable % blockSize();
         return d.limit(d.position() + (int) usable);
     }
 

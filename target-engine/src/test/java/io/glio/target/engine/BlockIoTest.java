@@ -86,8 +86,20 @@ class BlockIoTest {
     }
 
     @Test
-    void writeWithDataOutNotEndingOnABlockIsInvalidFieldInCommandInformationUnit() {
-        assertThat(init.write(0, Initiator.write16(0, 2), new byte[700]).sense()).isEqualTo("5/0e/03");
+    void writeWithDataOutNotEndingOnABlockWritesOnlyTheWholeBlocksSent() {
+        byte[] a = new byte[1024];
+        java.util.Arrays.fill(a, (byte) 'a');
+        init.write(0, Initiator.write16(60, 2), a);
+        byte[] c = new byte[700];
+        java.util.Arrays.fill(c, (byte) 'c');
+
+        Initiator.Result r = init.write(0, Initiator.write16(60, 2), c);
+
+        assertThat(r.status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(r.completion().transferLength()).isEqualTo(1024);
+        byte[] back = init.run(0, Initiator.read16(60, 2), 1024).data();
+        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly('c');
+        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly('a');
     }
 
     @Test

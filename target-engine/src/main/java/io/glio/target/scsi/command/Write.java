@@ -51,7 +51,7 @@ public final class Write implements ScsiOperation {
         long bytes = b.bytes(ctx.blockSize());
         ByteBuffer data = ctx.blockDataOut(bytes);
         if (!data.hasRemaining()) {
-            return CommandContext.good();
+            return CompletableFuture.completedFuture(ScsiCompletion.good(0, bytes));
         }
         boolean force = b.fua() || !ctx.settings().writeCache();
         return ctx.store().write(b.lba() * ctx.blockSize(), data, force)

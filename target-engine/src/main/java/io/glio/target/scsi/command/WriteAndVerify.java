@@ -52,7 +52,7 @@ public final class WriteAndVerify implements ScsiOperation {
         long bytes = b.bytes(ctx.blockSize());
         ByteBuffer data = ctx.blockDataOut(bytes);
         if (!data.hasRemaining()) {
-            return CommandContext.good();
+            return CompletableFuture.completedFuture(ScsiCompletion.good(0, bytes));
         }
         return ctx.store().write(b.lba() * ctx.blockSize(), data, true)
                 .thenApply(v -> ScsiCompletion.good(0, bytes));
