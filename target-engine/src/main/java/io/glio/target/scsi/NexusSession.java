@@ -195,7 +195,9 @@ public final class NexusSession implements ScsiTaskExecutor {
     private CompletableFuture<Void> reset(LogicalUnit unit, int[] condition) {
         CompletableFuture<Void> done = abort(unit, t -> true);
         unit.reservations().resetSpc2();
-        unit.unitAttentions().raiseAll(condition, nexusKey);
+        // SAM-5 6.3.3: every I_T nexus of the LU sees the reset, the one that asked included
+        // (libiscsi's MultipathIO.Reset checks for the unit attention on every path).
+        unit.unitAttentions().raiseAll(condition, null);
         return done;
     }
 

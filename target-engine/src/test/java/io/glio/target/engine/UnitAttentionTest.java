@@ -62,13 +62,14 @@ class UnitAttentionTest {
     }
 
     @Test
-    void logicalUnitResetRaisesResetOccurredForTheOtherNexus() throws Exception {
+    void logicalUnitResetRaisesResetOccurredForEveryNexusIncludingTheOneThatAsked() throws Exception {
         Initiator one = fx.first();
         Initiator two = fx.second();
 
         assertThat(one.executor.manage(TaskManagementFunction.LOGICAL_UNIT_RESET, 0, 0)
                 .toCompletableFuture().get()).hasToString("FUNCTION_COMPLETE");
 
+        assertThat(one.run(0, new byte[6], 0).sense()).isEqualTo("6/29/03");
         assertThat(one.run(0, new byte[6], 0).status()).isEqualTo(ScsiCompletion.GOOD);
         assertThat(two.run(0, new byte[6], 0).sense()).isEqualTo("6/29/03");
     }
