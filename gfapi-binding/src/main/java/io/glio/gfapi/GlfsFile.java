@@ -2,6 +2,7 @@ package io.glio.gfapi;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import jnr.ffi.Pointer;
 
 /**
@@ -198,7 +199,30 @@ public final class GlfsFile implements AutoCloseable {
      */
     @Override
     public void close() throws GlfsException {
+        closeWhenIdle(0);
+    }
+
+    /**
+     * Closes the file once the calls running on it (asynchronous ones included, until their
+     * completion returns) have ended, waiting at most {@code timeoutMillis}; new calls are not
+     * refused meanwhile. Idempotent.
+     *
+     * @throws IllegalStateException when calls are still running after the timeout
+     * @throws GlfsException when gfapi reports an error closing (the file is closed anyway)
+     */
+    public void closeWhenIdle(long timeoutMillis) throws GlfsException {
         synchronized (this) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            long left = timeoutMillis;
+            while (!closed && callsInFlight > 0 && left > 0) {
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            }
             if (closed) {
                 return;
             }
@@ -247,7 +271,9 @@ public final class GlfsFile implements AutoCloseable {
     }
 
     synchronized void exit() {
-        callsInFlight--;
+        if (--callsInFlight == 0) {
+            notifyAll();
+        }
     }
 
     @Override
