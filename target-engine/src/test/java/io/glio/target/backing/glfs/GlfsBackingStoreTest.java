@@ -109,6 +109,45 @@ class GlfsBackingStoreTest {
     }
 
     @Test
+    void manyConcurrentRequestsAllCompleteWithTheirOwnData() throws Exception {
+        GlfsBackingStore store = open(gluster.userObject("gfapi-many", MIB, gluster.newPath("many")));
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            writes.add(store.write(i * 4096L, randomBytes(4096, 100 + i, i % 2 == 0), i % 16 == 0));
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        List<ByteBuffer> reads = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            ByteBuffer dst = i % 3 == 0 ? ByteBuffer.allocate(4096) : ByteBuffer.allocateDirect(4096);
+            reads.add(dst);
+            pending.add(store.read(i * 4096L, dst));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < 256; i++) {
+            assertThat(reads.get(i).flip()).as("block " + i).isEqualTo(randomBytes(4096, 100 + i, false));
+        }
+    }
+
+    @Test
+    void closingWithRequestsRunningLetsEachOfThemEnd() throws Exception {
+        GlfsBackingStore store = open(gluster.userObject("gfapi-closing", MIB, gluster.newPath("closing")));
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            writes.add(store.write(i * 16384L, randomBytes(16384, i, true), false));
+        }
+        store.close();
+        for (CompletableFuture<Void> write : writes) {
+            assertThat(write).isDone();
+        }
+        assertThat(provider.connectionCount()).isZero();
+        CompletableFuture<Void> late = store.write(0, randomBytes(512, 1, true), false);
+        assertThatThrownBy(late::join).cause().isInstanceOfSatisfying(BackingStoreException.class,
+                e -> assertThat(e.condition()).isEqualTo(Condition.NOT_READY)).hasMessageContaining("closed");
+    }
+
+    @Test
     void unmappedAndZeroedRangesReadAsZeroes() throws Exception {
         GlfsBackingStore store = open(gluster.userObject("gfapi-zero", MIB, gluster.newPath("zero")));
         await(store.write(0, randomBytes(3 * 65536, 3, true), false));
