@@ -3,6 +3,7 @@ package io.glio.gfapi;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import jnr.ffi.Pointer;
 
 /**
@@ -125,54 +126,36 @@ public final class GlfsFile implements AutoCloseable {
 
     /** Data and metadata to stable storage. */
     public void fsync() throws GlfsException {
-        enter();
-        try {
-            check("glfs_fsync", api.lib.glfs_fsync(fd, null, null));
-        } finally {
-            exit();
-        }
+        run("glfs_fsync", owner.describe(path), () -> api.lib.glfs_fsync(fd, null, null));
     }
 
     /** Data (and the metadata needed to read it) to stable storage. */
     public void fdatasync() throws GlfsException {
-        enter();
-        try {
-            check("glfs_fdatasync", api.lib.glfs_fdatasync(fd, null, null));
-        } finally {
-            exit();
-        }
+        run("glfs_fdatasync", owner.describe(path), () -> api.lib.glfs_fdatasync(fd, null, null));
     }
 
     /** Sets the file length; growing leaves a hole that reads as zeroes. */
     public void ftruncate(long length) throws GlfsException {
-        enter();
-        try {
-            if (api.lib.glfs_ftruncate(fd, length, null, null) != 0) {
-                throw new GlfsException("glfs_ftruncate", api.errno(), owner.describe(path) + " to " + length);
-            }
-        } finally {
-            exit();
-        }
+        run("glfs_ftruncate", owner.describe(path) + " to " + length,
+                () -> api.lib.glfs_ftruncate(fd, length, null, null));
     }
 
     /** Deallocates a range (punches a hole); it reads as zeroes afterwards. */
     public void discard(long offset, long length) throws GlfsException {
-        enter();
-        try {
-            if (api.lib.glfs_discard(fd, offset, length) != 0) {
-                throw failure("glfs_discard", offset, length);
-            }
-        } finally {
-            exit();
-        }
+        run("glfs_discard", where(offset, length), () -> api.lib.glfs_discard(fd, offset, length));
     }
 
     /** Writes zeroes over a range. */
     public void zerofill(long offset, long length) throws GlfsException {
+        run("glfs_zerofill", where(offset, length), () -> api.lib.glfs_zerofill(fd, offset, length));
+    }
+
+    /** Runs a call returning 0 or -1 + errno, counted as running while it does. */
+    private void run(String call, String what, IntSupplier body) throws GlfsException {
         enter();
         try {
-            if (api.lib.glfs_zerofill(fd, offset, length) != 0) {
-                throw failure("glfs_zerofill", offset, length);
+            if (body.getAsInt() != 0) {
+                throw new GlfsException(call, api.errno(), what);
             }
         } finally {
             exit();
@@ -181,14 +164,9 @@ public final class GlfsFile implements AutoCloseable {
 
     /** Current file size ({@code glfs_fstat}). */
     public long size() throws GlfsException {
-        enter();
-        try {
-            Pointer stat = api.newStat();
-            check("glfs_fstat", api.lib.glfs_fstat(fd, stat));
-            return Gfapi.statSize(stat);
-        } finally {
-            exit();
-        }
+        Pointer stat = api.newStat();
+        run("glfs_fstat", owner.describe(path), () -> api.lib.glfs_fstat(fd, stat));
+        return Gfapi.statSize(stat);
     }
 
     /**
@@ -212,7 +190,7 @@ public final class GlfsFile implements AutoCloseable {
      */
     public void closeWhenIdle(long timeoutMillis) throws GlfsException {
         synchronized (this) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            long start = System.nanoTime();
             long left = timeoutMillis;
             while (!closed && callsInFlight > 0 && left > 0) {
                 try {
@@ -221,7 +199,8 @@ public final class GlfsFile implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                // elapsed time rather than a deadline, so Long.MAX_VALUE means "as long as it takes"
+                left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             }
             if (closed) {
                 return;
@@ -247,12 +226,6 @@ public final class GlfsFile implements AutoCloseable {
         // Whether jnr's wrap honours the position is not documented: wrap a view at position 0.
         long base = Pointer.wrap(api.runtime, buffer.duplicate().position(0)).address();
         return Pointer.wrap(api.runtime, base + buffer.position(), buffer.remaining());
-    }
-
-    private void check(String call, int rc) throws GlfsException {
-        if (rc != 0) {
-            throw new GlfsException(call, api.errno(), owner.describe(path));
-        }
     }
 
     private GlfsException failure(String call, long offset, long length) {

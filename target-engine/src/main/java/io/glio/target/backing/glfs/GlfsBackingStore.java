@@ -385,7 +385,7 @@ public final class GlfsBackingStore implements BackingStore {
             f = openOrCreate(l.glfs());
             checkSize(f);
         } catch (GlfsException | Unusable | RuntimeException e) {
-            release(f, l);
+            release(f, l, 0);
             throw e;
         }
         synchronized (this) {
@@ -395,7 +395,7 @@ public final class GlfsBackingStore implements BackingStore {
                 return;
             }
         }
-        release(f, l);
+        release(f, l, 0);
     }
 
     private GlfsFile openOrCreate(Glfs glfs) throws GlfsException, Unusable {
@@ -509,13 +509,6 @@ public final class GlfsBackingStore implements BackingStore {
     }
 
     // ---- helpers
-
-    private void release(GlfsFile f, GlfsConnections.Lease l) {
-        closeQuietly(f);
-        if (l != null) {
-            l.close();
-        }
-    }
 
     /**
      * Closes the file once its calls have ended (waiting at most {@code waitMillis}), then gives
