@@ -4,6 +4,7 @@ import static io.glio.target.backing.glfs.GlfsTestVolumes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glio.gfapi.GlfsException;
 import io.glio.target.backing.BackingStoreException;
 import io.glio.target.backing.BackingStoreException.Condition;
 import io.glio.target.model.StorageObject;
@@ -256,6 +257,20 @@ class GlfsBackingStoreTest {
         assertThat(store.isReady()).isFalse();
         assertThat(store.stateDescription()).startsWith("not connected: ")
                 .endsWith("host name does not resolve: gfapi-no-such-host.invalid");
+    }
+
+    @Test
+    void aMissingLibgfapiIsOneLineNamingThePackageNotARetryLoop() {
+        GlfsBackingStoreProvider withoutLibrary = new GlfsBackingStoreProvider(GlfsTestVolumes.QUICK,
+                new GlfsConnections((volume, servers) -> {
+                    throw GlfsException.libraryMissing("libgfapi.so.0", "libgfapi.so.0: cannot open shared object file");
+                }));
+        StorageObject so = gluster.userObject("gfapi-nolib", MIB, "disk");
+        assertThatThrownBy(() -> withoutLibrary.open(so))
+                .isInstanceOf(BackingStoreException.class)
+                .hasMessage("cannot serve glfs/" + gluster.volume.volume() + "@" + gluster.volume.host()
+                        + ":24007/disk: libgfapi.so.0 cannot be loaded (libgfapi.so.0: cannot open shared object file);"
+                        + " install the Debian package libgfapi0 (apt-get install libgfapi0)");
     }
 
     @Test
