@@ -462,7 +462,13 @@ public final class GlfsBackingStore implements BackingStore {
         synchronized (this) {
             l = lease;
         }
-        GlfsFile fresh = openOrCreate(l.glfs());
+        GlfsFile fresh;
+        try {
+            // Never create here: a file that vanished while in use must not come back empty.
+            fresh = l.glfs().open(config.path());
+        } catch (GlfsException e) {
+            throw unusableUnlessConnection(e);
+        }
         synchronized (this) {
             if (closed || file != stale) {
                 closeQuietly(fresh);
