@@ -339,6 +339,9 @@ public final class GlfsBackingStore implements BackingStore {
             return;
         } catch (Unusable e) {
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 changeStatus(false, "not usable: " + e.getMessage());
             }
             fireStateChange();
