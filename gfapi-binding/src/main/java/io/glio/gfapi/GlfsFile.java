@@ -4,6 +4,7 @@ import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import jnr.ffi.Pointer;
 
 /**
@@ -42,18 +43,8 @@ public final class GlfsFile implements AutoCloseable {
      */
     public int pread(ByteBuffer dst, long offset) throws GlfsException {
         Pointer buf = addressOf(dst);
-        enter();
-        try {
-            long n = api.lib.glfs_pread(fd, buf, dst.remaining(), offset, 0, null);
-            if (n < 0) {
-                throw failure("glfs_pread", offset, dst.remaining());
-            }
-            dst.position(dst.position() + (int) n);
-            return (int) n;
-        } finally {
-            Reference.reachabilityFence(dst);
-            exit();
-        }
+        int count = dst.remaining();
+        return transfer("glfs_pread", dst, offset, () -> api.lib.glfs_pread(fd, buf, count, offset, 0, null));
     }
 
     /**
@@ -64,16 +55,22 @@ public final class GlfsFile implements AutoCloseable {
      */
     public int pwrite(ByteBuffer src, long offset) throws GlfsException {
         Pointer buf = addressOf(src);
+        int count = src.remaining();
+        return transfer("glfs_pwrite", src, offset, () -> api.lib.glfs_pwrite(fd, buf, count, offset, 0, null, null));
+    }
+
+    /** Runs a read or write returning a byte count or -1 + errno; advances the buffer by the count. */
+    private int transfer(String call, ByteBuffer buffer, long offset, LongSupplier body) throws GlfsException {
         enter();
         try {
-            long n = api.lib.glfs_pwrite(fd, buf, src.remaining(), offset, 0, null, null);
+            long n = body.getAsLong();
             if (n < 0) {
-                throw failure("glfs_pwrite", offset, src.remaining());
+                throw new GlfsException(call, api.errno(), where(offset, buffer.remaining()));
             }
-            src.position(src.position() + (int) n);
+            buffer.position(buffer.position() + (int) n);
             return (int) n;
         } finally {
-            Reference.reachabilityFence(src);
+            Reference.reachabilityFence(buffer); // gfapi used its memory until here
             exit();
         }
     }
@@ -226,10 +223,6 @@ public final class GlfsFile implements AutoCloseable {
         // Whether jnr's wrap honours the position is not documented: wrap a view at position 0.
         long base = Pointer.wrap(api.runtime, buffer.duplicate().position(0)).address();
         return Pointer.wrap(api.runtime, base + buffer.position(), buffer.remaining());
-    }
-
-    private GlfsException failure(String call, long offset, long length) {
-        return new GlfsException(call, api.errno(), where(offset, length));
     }
 
     private String where(long offset, long length) {
