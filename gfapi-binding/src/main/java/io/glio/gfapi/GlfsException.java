@@ -37,7 +37,8 @@ public class GlfsException extends IOException {
         this.libraryMissing = true;
     }
 
-    static GlfsException libraryMissing(String library, String reason) {
+    /** The one-line failure for a library that cannot be loaded (public for callers' tests). */
+    public static GlfsException libraryMissing(String library, String reason) {
         return new GlfsException(library + " cannot be loaded (" + reason
                 + "); install the Debian package libgfapi0 (apt-get install libgfapi0)");
     }

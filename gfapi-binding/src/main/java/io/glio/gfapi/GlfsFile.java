@@ -2,6 +2,9 @@ package io.glio.gfapi;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import jnr.ffi.Pointer;
 
 /**
@@ -40,18 +43,8 @@ public final class GlfsFile implements AutoCloseable {
      */
     public int pread(ByteBuffer dst, long offset) throws GlfsException {
         Pointer buf = addressOf(dst);
-        enter();
-        try {
-            long n = api.lib.glfs_pread(fd, buf, dst.remaining(), offset, 0, null);
-            if (n < 0) {
-                throw failure("glfs_pread", offset, dst.remaining());
-            }
-            dst.position(dst.position() + (int) n);
-            return (int) n;
-        } finally {
-            Reference.reachabilityFence(dst);
-            exit();
-        }
+        int count = dst.remaining();
+        return transfer("glfs_pread", dst, offset, () -> api.lib.glfs_pread(fd, buf, count, offset, 0, null));
     }
 
     /**
@@ -62,16 +55,22 @@ public final class GlfsFile implements AutoCloseable {
      */
     public int pwrite(ByteBuffer src, long offset) throws GlfsException {
         Pointer buf = addressOf(src);
+        int count = src.remaining();
+        return transfer("glfs_pwrite", src, offset, () -> api.lib.glfs_pwrite(fd, buf, count, offset, 0, null, null));
+    }
+
+    /** Runs a read or write returning a byte count or -1 + errno; advances the buffer by the count. */
+    private int transfer(String call, ByteBuffer buffer, long offset, LongSupplier body) throws GlfsException {
         enter();
         try {
-            long n = api.lib.glfs_pwrite(fd, buf, src.remaining(), offset, 0, null, null);
+            long n = body.getAsLong();
             if (n < 0) {
-                throw failure("glfs_pwrite", offset, src.remaining());
+                throw new GlfsException(call, api.errno(), where(offset, buffer.remaining()));
             }
-            src.position(src.position() + (int) n);
+            buffer.position(buffer.position() + (int) n);
             return (int) n;
         } finally {
-            Reference.reachabilityFence(src);
+            Reference.reachabilityFence(buffer); // gfapi used its memory until here
             exit();
         }
     }
@@ -124,54 +123,36 @@ public final class GlfsFile implements AutoCloseable {
 
     /** Data and metadata to stable storage. */
     public void fsync() throws GlfsException {
-        enter();
-        try {
-            check("glfs_fsync", api.lib.glfs_fsync(fd, null, null));
-        } finally {
-            exit();
-        }
+        run("glfs_fsync", owner.describe(path), () -> api.lib.glfs_fsync(fd, null, null));
     }
 
     /** Data (and the metadata needed to read it) to stable storage. */
     public void fdatasync() throws GlfsException {
-        enter();
-        try {
-            check("glfs_fdatasync", api.lib.glfs_fdatasync(fd, null, null));
-        } finally {
-            exit();
-        }
+        run("glfs_fdatasync", owner.describe(path), () -> api.lib.glfs_fdatasync(fd, null, null));
     }
 
     /** Sets the file length; growing leaves a hole that reads as zeroes. */
     public void ftruncate(long length) throws GlfsException {
-        enter();
-        try {
-            if (api.lib.glfs_ftruncate(fd, length, null, null) != 0) {
-                throw new GlfsException("glfs_ftruncate", api.errno(), owner.describe(path) + " to " + length);
-            }
-        } finally {
-            exit();
-        }
+        run("glfs_ftruncate", owner.describe(path) + " to " + length,
+                () -> api.lib.glfs_ftruncate(fd, length, null, null));
     }
 
     /** Deallocates a range (punches a hole); it reads as zeroes afterwards. */
     public void discard(long offset, long length) throws GlfsException {
-        enter();
-        try {
-            if (api.lib.glfs_discard(fd, offset, length) != 0) {
-                throw failure("glfs_discard", offset, length);
-            }
-        } finally {
-            exit();
-        }
+        run("glfs_discard", where(offset, length), () -> api.lib.glfs_discard(fd, offset, length));
     }
 
     /** Writes zeroes over a range. */
     public void zerofill(long offset, long length) throws GlfsException {
+        run("glfs_zerofill", where(offset, length), () -> api.lib.glfs_zerofill(fd, offset, length));
+    }
+
+    /** Runs a call returning 0 or -1 + errno, counted as running while it does. */
+    private void run(String call, String what, IntSupplier body) throws GlfsException {
         enter();
         try {
-            if (api.lib.glfs_zerofill(fd, offset, length) != 0) {
-                throw failure("glfs_zerofill", offset, length);
+            if (body.getAsInt() != 0) {
+                throw new GlfsException(call, api.errno(), what);
             }
         } finally {
             exit();
@@ -180,14 +161,9 @@ public final class GlfsFile implements AutoCloseable {
 
     /** Current file size ({@code glfs_fstat}). */
     public long size() throws GlfsException {
-        enter();
-        try {
-            Pointer stat = api.newStat();
-            check("glfs_fstat", api.lib.glfs_fstat(fd, stat));
-            return Gfapi.statSize(stat);
-        } finally {
-            exit();
-        }
+        Pointer stat = api.newStat();
+        run("glfs_fstat", owner.describe(path), () -> api.lib.glfs_fstat(fd, stat));
+        return Gfapi.statSize(stat);
     }
 
     /**
@@ -198,7 +174,31 @@ public final class GlfsFile implements AutoCloseable {
      */
     @Override
     public void close() throws GlfsException {
+        closeWhenIdle(0);
+    }
+
+    /**
+     * Closes the file once the calls running on it (asynchronous ones included, until their
+     * completion returns) have ended, waiting at most {@code timeoutMillis}; new calls are not
+     * refused meanwhile. Idempotent.
+     *
+     * @throws IllegalStateException when calls are still running after the timeout
+     * @throws GlfsException when gfapi reports an error closing (the file is closed anyway)
+     */
+    public void closeWhenIdle(long timeoutMillis) throws GlfsException {
         synchronized (this) {
+            long start = System.nanoTime();
+            long left = timeoutMillis;
+            while (!closed && callsInFlight > 0 && left > 0) {
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                // elapsed time rather than a deadline, so Long.MAX_VALUE means "as long as it takes"
+                left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
             if (closed) {
                 return;
             }
@@ -225,16 +225,6 @@ public final class GlfsFile implements AutoCloseable {
         return Pointer.wrap(api.runtime, base + buffer.position(), buffer.remaining());
     }
 
-    private void check(String call, int rc) throws GlfsException {
-        if (rc != 0) {
-            throw new GlfsException(call, api.errno(), owner.describe(path));
-        }
-    }
-
-    private GlfsException failure(String call, long offset, long length) {
-        return new GlfsException(call, api.errno(), where(offset, length));
-    }
-
     private String where(long offset, long length) {
         return owner.describe(path) + " at " + offset + " length " + length;
     }
@@ -247,7 +237,9 @@ public final class GlfsFile implements AutoCloseable {
     }
 
     synchronized void exit() {
-        callsInFlight--;
+        if (--callsInFlight == 0) {
+            notifyAll();
+        }
     }
 
     @Override

@@ -200,7 +200,7 @@ class GlfsFileTest {
     }
 
     @Test
-    void aFileWithAsynchronousCallsRunningRefusesToClose() throws Exception {
+    void aFileWithAsynchronousCallsRunningRefusesToCloseButClosesWhenIdle() throws Exception {
         GlfsFile file = newFile("async-close");
         Outcome write = new Outcome();
         CountDownLatch release = new CountDownLatch(1);
@@ -218,14 +218,23 @@ class GlfsFileTest {
             }
         });
         assertThatThrownBy(file::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 call(s) running");
-        release.countDown();
+        Thread releaser = new Thread(() -> {
+            awaitQuietly(new CountDownLatch(1), 200);
+            release.countDown();
+        });
+        releaser.start();
+        file.closeWhenIdle(30_000);
         assertThat(write.get()).isEqualTo(1 << 20);
-        file.close();
+        assertThatThrownBy(file::size).isInstanceOf(IllegalStateException.class);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
+        awaitQuietly(latch, 30_000);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
         try {
-            latch.await(30, TimeUnit.SECONDS);
+            latch.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

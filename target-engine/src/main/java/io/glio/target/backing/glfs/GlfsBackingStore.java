@@ -12,12 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * A user:glfs LUN: one file on a gluster volume, reached through the provider's shared
  * connection to that volume.
  *
- * <p>I/O runs the synchronous gfapi calls on a bounded pool sized from {@code queue_depth}, so
- * callers never block. Durability follows tcmu-runner's glfs handler: writes are cached by
+ * <p>I/O uses gfapi's asynchronous calls, as tcmu-runner does: the caller's thread only submits,
+ * and futures complete on gfapi's threads (dependents must not block there). Measured against a
+ * pool of 16 threads running the synchronous calls at queue depth 16 on the single-brick test
+ * volume (a loaded 2-core machine, so noisy): 4 KiB reads and writes 10-40% more IOPS, 64 KiB
+ * about the same; and no thread is parked per outstanding request. Durability follows tcmu-runner's glfs handler: writes are cached by
  * gluster (write-back, WCE=1) and FUA writes and SYNCHRONIZE CACHE end with {@code fdatasync}.
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
@@ -42,7 +43,7 @@ public final class GlfsBackingStore implements BackingStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlfsBackingStore.class);
     private static final int NEW_FILE_MODE = 0644;
-    private static final long CLOSE_WAIT_SECONDS = 30;
+    private static final long CLOSE_WAIT_MILLIS = 30_000;
 
     private record Status(boolean ready, String description) {
     }
@@ -54,8 +55,9 @@ public final class GlfsBackingStore implements BackingStore {
         }
     }
 
-    private interface FileCall {
-        void run(GlfsFile file) throws GlfsException;
+    /** Starts one request on the file; its outcome is reported once. */
+    private interface AsyncCall {
+        void start(GlfsFile file, GlfsIo.Outcome outcome) throws GlfsException;
     }
 
     private final String name;
@@ -63,7 +65,6 @@ public final class GlfsBackingStore implements BackingStore {
     private final GlfsConnections connections;
     private final GlfsStoreSettings settings;
     private final boolean growFile;
-    private final ThreadPoolExecutor io;
     private final ScheduledThreadPoolExecutor reconnector;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<Status> status;
@@ -77,7 +78,7 @@ public final class GlfsBackingStore implements BackingStore {
     private ScheduledFuture<?> pendingAttempt;
     private int pendingNotifications;
 
-    GlfsBackingStore(String name, GlfsConfigString config, long size, int queueDepth, boolean growFile,
+    GlfsBackingStore(String name, GlfsConfigString config, long size, boolean growFile,
                      GlfsConnections connections, GlfsStoreSettings settings) {
         this.name = name;
         this.config = config;
@@ -86,10 +87,6 @@ public final class GlfsBackingStore implements BackingStore {
         this.connections = connections;
         this.settings = settings;
         this.status = new AtomicReference<>(new Status(false, "not connected: connecting to " + config.volumeKey()));
-        int threads = Math.max(1, Math.min(queueDepth, settings.maxIoThreads()));
-        this.io = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(Math.max(queueDepth, 1) * 2), daemonThreads("glfs-io-" + name));
-        this.io.allowCoreThreadTimeOut(true);
         this.reconnector = new ScheduledThreadPoolExecutor(1, daemonThreads("glfs-reconnect-" + name));
         this.reconnector.setKeepAliveTime(5, TimeUnit.SECONDS);
         this.reconnector.allowCoreThreadTimeOut(true);
@@ -164,55 +161,28 @@ public final class GlfsBackingStore implements BackingStore {
 
     @Override
     public CompletableFuture<Void> read(long offset, ByteBuffer dst) {
-        return submit(offset, dst.remaining(), f -> {
-            ByteBuffer target = dst.isDirect() ? dst : ByteBuffer.allocateDirect(dst.remaining());
-            long position = offset;
-            while (target.hasRemaining()) {
-                int n = f.pread(target, position);
-                if (n == 0) { // past the file's end inside the served size: zeroes, as a hole
-                    while (target.hasRemaining()) {
-                        target.put((byte) 0);
-                    }
-                }
-                position += n;
-            }
-            if (target != dst) {
-                dst.put(target.flip());
-            }
-        });
+        return submit(offset, dst.remaining(), (f, outcome) -> GlfsIo.readFully(f, dst, offset, outcome));
     }
 
     @Override
     public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean forceUnitAccess) {
-        return submit(offset, src.remaining(), f -> {
-            ByteBuffer source = src;
-            if (!src.isDirect()) {
-                source = ByteBuffer.allocateDirect(src.remaining()).put(src.duplicate()).flip();
-                src.position(src.limit());
-            }
-            long position = offset;
-            while (source.hasRemaining()) {
-                position += f.pwrite(source, position);
-            }
-            if (forceUnitAccess) {
-                f.fdatasync();
-            }
-        });
+        return submit(offset, src.remaining(),
+                (f, outcome) -> GlfsIo.writeFully(f, src, offset, forceUnitAccess, outcome));
     }
 
     @Override
     public CompletableFuture<Void> flush() {
-        return submit(0, 0, GlfsFile::fdatasync);
+        return submit(0, 0, (f, outcome) -> f.fdatasyncAsync(GlfsIo.last(outcome)));
     }
 
     @Override
     public CompletableFuture<Void> unmap(long offset, long length) {
-        return submit(offset, length, f -> f.discard(offset, length));
+        return submit(offset, length, (f, outcome) -> f.discardAsync(offset, length, GlfsIo.last(outcome)));
     }
 
     @Override
     public CompletableFuture<Void> writeZeroes(long offset, long length) {
-        return submit(offset, length, f -> f.zerofill(offset, length));
+        return submit(offset, length, (f, outcome) -> f.zerofillAsync(offset, length, GlfsIo.last(outcome)));
     }
 
     /** Sets the file's length ({@code ftruncate}) and the served size; needs a connected store. */
@@ -225,7 +195,7 @@ public final class GlfsBackingStore implements BackingStore {
         try {
             current.ftruncate(newSize);
         } catch (GlfsException e) {
-            throw failed(current, e);
+            throw failure(current, e);
         }
         size = newSize;
     }
@@ -242,14 +212,6 @@ public final class GlfsBackingStore implements BackingStore {
             }
         }
         reconnector.shutdown();
-        io.shutdown();
-        boolean idle;
-        try {
-            idle = io.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
-        }
         GlfsFile f;
         GlfsConnections.Lease l;
         synchronized (this) {
@@ -258,15 +220,12 @@ public final class GlfsBackingStore implements BackingStore {
             file = null;
             lease = null;
         }
-        if (idle) {
-            release(f, l);
-        } else {
+        try {
+            release(f, l, CLOSE_WAIT_MILLIS);
+        } catch (IllegalStateException e) {
             // gfapi calls still hang on a dead brick: free the file and connection once they return.
-            LOG.warn("{}: I/O still running after {} s; releasing {} when it ends", name, CLOSE_WAIT_SECONDS, config);
-            Thread later = new Thread(() -> {
-                awaitQuietly();
-                release(f, l);
-            }, "glfs-close-" + name);
+            LOG.warn("{}: {}; releasing {} when they end", name, e.getMessage(), config);
+            Thread later = new Thread(() -> release(f, l, Long.MAX_VALUE), "glfs-close-" + name);
             later.setDaemon(true);
             later.start();
         }
@@ -280,54 +239,48 @@ public final class GlfsBackingStore implements BackingStore {
 
     // ---- I/O
 
-    private CompletableFuture<Void> submit(long offset, long length, FileCall call) {
+    private CompletableFuture<Void> submit(long offset, long length, AsyncCall call) {
         if (offset < 0 || length < 0 || offset > size - length) {
             return CompletableFuture.failedFuture(new BackingStoreException(Condition.INTERNAL,
                     "range " + offset + "+" + length + " is outside " + config + " (" + size + " bytes)"));
         }
-        Status now = status.get();
-        if (!now.ready()) {
-            return CompletableFuture.failedFuture(new BackingStoreException(Condition.NOT_READY,
-                    config + ": " + now.description()));
+        GlfsFile current;
+        try {
+            current = connectedFile();
+        } catch (BackingStoreException e) {
+            return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        GlfsIo.Outcome outcome = new GlfsIo.Outcome() {
+            @Override
+            public void succeeded() {
+                done.complete(null);
+            }
+
+            @Override
+            public void failed(Exception error) {
+                done.completeExceptionally(failure(current, error));
+            }
+        };
         try {
-            io.execute(() -> run(call, done));
-        } catch (RejectedExecutionException e) {
-            done.completeExceptionally(io.isShutdown()
-                    ? new BackingStoreException(Condition.NOT_READY, config + " is closed")
-                    : new BackingStoreException(Condition.INTERNAL, config + ": I/O queue full ("
-                            + io.getQueue().size() + " waiting)"));
+            call.start(current, outcome);
+        } catch (GlfsException | RuntimeException e) {
+            outcome.failed(e);
         }
         return done;
     }
 
-    private void run(FileCall call, CompletableFuture<Void> done) {
-        GlfsFile current;
-        synchronized (this) {
-            current = file;
+    private BackingStoreException failure(GlfsFile current, Exception error) {
+        if (error instanceof GlfsException e) {
+            if (GlfsErrors.isConnectionLoss(e)) {
+                connectionLost(current, e.getMessage());
+            }
+            return GlfsErrors.toBackingStoreException(e);
         }
-        if (current == null || !isReady()) {
-            done.completeExceptionally(new BackingStoreException(Condition.NOT_READY, config + ": " + stateDescription()));
-            return;
+        if (error instanceof IllegalStateException) { // the file was closed under us (store closing, reopen)
+            return new BackingStoreException(Condition.NOT_READY, config + ": " + error.getMessage(), error);
         }
-        try {
-            call.run(current);
-            done.complete(null);
-        } catch (GlfsException e) {
-            done.completeExceptionally(failed(current, e));
-        } catch (IllegalStateException e) { // the file was closed under us (store closing, reopen)
-            done.completeExceptionally(new BackingStoreException(Condition.NOT_READY, config + ": " + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            done.completeExceptionally(new BackingStoreException(Condition.INTERNAL, config + ": " + e, e));
-        }
-    }
-
-    private BackingStoreException failed(GlfsFile current, GlfsException e) {
-        if (GlfsErrors.isConnectionLoss(e)) {
-            connectionLost(current, e.getMessage());
-        }
-        return GlfsErrors.toBackingStoreException(e);
+        return new BackingStoreException(Condition.INTERNAL, config + ": " + error, error);
     }
 
     private GlfsFile connectedFile() throws BackingStoreException {
@@ -351,7 +304,11 @@ public final class GlfsBackingStore implements BackingStore {
             scheduleAttempt();
         }
         LOG.warn("{}: lost {}: {}", name, config, reason);
-        fireStateChange();
+        try {
+            reconnector.execute(this::fireStateChange); // not on gfapi's thread: listeners may take time
+        } catch (RejectedExecutionException e) {
+            fireStateChange(); // closing meanwhile
+        }
     }
 
     /** Runs on the reconnect thread. */
@@ -382,6 +339,9 @@ public final class GlfsBackingStore implements BackingStore {
             return;
         } catch (Unusable e) {
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 changeStatus(false, "not usable: " + e.getMessage());
             }
             fireStateChange();
@@ -414,13 +374,21 @@ public final class GlfsBackingStore implements BackingStore {
 
     /** Connects to the volume and opens (or creates) the file. */
     private void attach() throws GlfsException, Unusable {
-        GlfsConnections.Lease l = connections.acquire(config.volumeKey());
+        GlfsConnections.Lease l;
+        try {
+            l = connections.acquire(config.volumeKey());
+        } catch (GlfsException e) {
+            if (e.libraryMissing()) {
+                throw new Unusable(e.getMessage()); // waiting will not install it
+            }
+            throw e;
+        }
         GlfsFile f = null;
         try {
             f = openOrCreate(l.glfs());
             checkSize(f);
         } catch (GlfsException | Unusable | RuntimeException e) {
-            release(f, l);
+            release(f, l, 0);
             throw e;
         }
         synchronized (this) {
@@ -430,7 +398,7 @@ public final class GlfsBackingStore implements BackingStore {
                 return;
             }
         }
-        release(f, l);
+        release(f, l, 0);
     }
 
     private GlfsFile openOrCreate(Glfs glfs) throws GlfsException, Unusable {
@@ -497,7 +465,13 @@ public final class GlfsBackingStore implements BackingStore {
         synchronized (this) {
             l = lease;
         }
-        GlfsFile fresh = openOrCreate(l.glfs());
+        GlfsFile fresh;
+        try {
+            // Never create here: a file that vanished while in use must not come back empty.
+            fresh = l.glfs().open(config.path());
+        } catch (GlfsException e) {
+            throw unusableUnlessConnection(e);
+        }
         synchronized (this) {
             if (closed || file != stale) {
                 closeQuietly(fresh);
@@ -545,8 +519,20 @@ public final class GlfsBackingStore implements BackingStore {
 
     // ---- helpers
 
-    private void release(GlfsFile f, GlfsConnections.Lease l) {
-        closeQuietly(f);
+    /**
+     * Closes the file once its calls have ended (waiting at most {@code waitMillis}), then gives
+     * the connection back.
+     *
+     * @throws IllegalStateException when calls still run after the wait; nothing is released
+     */
+    private void release(GlfsFile f, GlfsConnections.Lease l, long waitMillis) {
+        if (f != null) {
+            try {
+                f.closeWhenIdle(waitMillis);
+            } catch (GlfsException e) {
+                LOG.warn("{}: closing {}: {}", name, f, e.getMessage());
+            }
+        }
         if (l != null) {
             l.close();
         }
@@ -560,14 +546,6 @@ public final class GlfsBackingStore implements BackingStore {
             f.close();
         } catch (GlfsException | IllegalStateException e) {
             LOG.warn("{}: closing {}: {}", name, f, e.getMessage());
-        }
-    }
-
-    private void awaitQuietly() {
-        try {
-            io.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

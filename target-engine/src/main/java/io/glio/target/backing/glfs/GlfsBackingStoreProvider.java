@@ -62,8 +62,7 @@ public final class GlfsBackingStoreProvider implements BackingStoreProvider {
             throw new BackingStoreException(Condition.INTERNAL,
                     storageObject + ": size " + size + " of " + config + " must be positive");
         }
-        int queueDepth = (int) Math.min(Integer.MAX_VALUE, storageObject.attributes().getLong("queue_depth", 128));
-        GlfsBackingStore store = new GlfsBackingStore(storageObject.name(), config, size, queueDepth, growFile,
+        GlfsBackingStore store = new GlfsBackingStore(storageObject.name(), config, size, growFile,
                 connections, settings);
         store.start();
         return store;

@@ -9,20 +9,15 @@ import java.time.Duration;
  *                         the store not ready (the attempt goes on in the background)
  * @param initialBackoff   delay before the first reconnect attempt; doubles after each failure
  * @param maxBackoff       bound of that delay
- * @param maxIoThreads     bound of the I/O pool, which is otherwise sized from {@code queue_depth}
  */
-public record GlfsStoreSettings(Duration firstConnectWait, Duration initialBackoff, Duration maxBackoff,
-                                int maxIoThreads) {
+public record GlfsStoreSettings(Duration firstConnectWait, Duration initialBackoff, Duration maxBackoff) {
 
     public static final GlfsStoreSettings DEFAULT = new GlfsStoreSettings(
-            Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30), 16);
+            Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30));
 
     public GlfsStoreSettings {
         if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("backoff " + initialBackoff + ".." + maxBackoff + " is not a positive range");
-        }
-        if (maxIoThreads < 1) {
-            throw new IllegalArgumentException("maxIoThreads " + maxIoThreads + " < 1");
         }
     }
 }

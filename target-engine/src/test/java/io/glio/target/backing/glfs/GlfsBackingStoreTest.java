@@ -4,6 +4,7 @@ import static io.glio.target.backing.glfs.GlfsTestVolumes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glio.gfapi.GlfsException;
 import io.glio.target.backing.BackingStoreException;
 import io.glio.target.backing.BackingStoreException.Condition;
 import io.glio.target.model.StorageObject;
@@ -106,6 +107,45 @@ class GlfsBackingStoreTest {
         heap.duplicate().get(expected, 0, 4096);
         direct.duplicate().get(expected, 64 * 1024, 256 * 1024);
         assertThat(Files.readAllBytes(copy)).isEqualTo(expected);
+    }
+
+    @Test
+    void manyConcurrentRequestsAllCompleteWithTheirOwnData() throws Exception {
+        GlfsBackingStore store = open(gluster.userObject("gfapi-many", MIB, gluster.newPath("many")));
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            writes.add(store.write(i * 4096L, randomBytes(4096, 100 + i, i % 2 == 0), i % 16 == 0));
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        List<ByteBuffer> reads = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            ByteBuffer dst = i % 3 == 0 ? ByteBuffer.allocate(4096) : ByteBuffer.allocateDirect(4096);
+            reads.add(dst);
+            pending.add(store.read(i * 4096L, dst));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < 256; i++) {
+            assertThat(reads.get(i).flip()).as("block " + i).isEqualTo(randomBytes(4096, 100 + i, false));
+        }
+    }
+
+    @Test
+    void closingWithRequestsRunningLetsEachOfThemEnd() throws Exception {
+        GlfsBackingStore store = open(gluster.userObject("gfapi-closing", MIB, gluster.newPath("closing")));
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            writes.add(store.write(i * 16384L, randomBytes(16384, i, true), false));
+        }
+        store.close();
+        for (CompletableFuture<Void> write : writes) {
+            assertThat(write).isDone();
+        }
+        assertThat(provider.connectionCount()).isZero();
+        CompletableFuture<Void> late = store.write(0, randomBytes(512, 1, true), false);
+        assertThatThrownBy(late::join).cause().isInstanceOfSatisfying(BackingStoreException.class,
+                e -> assertThat(e.condition()).isEqualTo(Condition.NOT_READY)).hasMessageContaining("closed");
     }
 
     @Test
@@ -217,6 +257,20 @@ class GlfsBackingStoreTest {
         assertThat(store.isReady()).isFalse();
         assertThat(store.stateDescription()).startsWith("not connected: ")
                 .endsWith("host name does not resolve: gfapi-no-such-host.invalid");
+    }
+
+    @Test
+    void aMissingLibgfapiIsOneLineNamingThePackageNotARetryLoop() {
+        GlfsBackingStoreProvider withoutLibrary = new GlfsBackingStoreProvider(GlfsTestVolumes.QUICK,
+                new GlfsConnections((volume, servers) -> {
+                    throw GlfsException.libraryMissing("libgfapi.so.0", "libgfapi.so.0: cannot open shared object file");
+                }));
+        StorageObject so = gluster.userObject("gfapi-nolib", MIB, "disk");
+        assertThatThrownBy(() -> withoutLibrary.open(so))
+                .isInstanceOf(BackingStoreException.class)
+                .hasMessage("cannot serve glfs/" + gluster.volume.volume() + "@" + gluster.volume.host()
+                        + ":24007/disk: libgfapi.so.0 cannot be loaded (libgfapi.so.0: cannot open shared object file);"
+                        + " install the Debian package libgfapi0 (apt-get install libgfapi0)");
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class GlfsTestVolumes implements AutoCloseable {
 
     static final GlfsStoreSettings QUICK = new GlfsStoreSettings(
-            Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(2), 8);
+            Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(2));
 
     final GlusterTestVolume volume;
     final Glfs glfs;
