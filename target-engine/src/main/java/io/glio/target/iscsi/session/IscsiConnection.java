@@ -739,7 +739,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                     taskManagementDone(t, TaskManagementResponse.FUNCTION_COMPLETE);
                     return;
                 }
-                task.aborted = true;
+                // Not marked aborted here: if the SCSI layer finished the command before the
+                // abort reached it, it answers TASK DOES NOT EXIST and the initiator must still
+                // get the command's status; a command it did abort completes TASK ABORTED,
+                // which gets no response.
                 manage(t, function, task.lun, task.itt & 0xffffffffL);
             }
             case ABORT_TASK_SET, CLEAR_TASK_SET, LOGICAL_UNIT_RESET -> {
