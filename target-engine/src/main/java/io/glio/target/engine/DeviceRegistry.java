@@ -175,6 +175,12 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
             synchronized (model) {
                 if (units.containsKey(so) && !java.util.Objects.equals(so.runtimeStatus().orElse(null), status)) {
                     model.setRuntimeStatus(so, status);
+                    // The admin's one line: a LUN that cannot serve says why, on the console too.
+                    if (status != null) {
+                        LOG.warn("{}: {}", so.qualifiedName(), status);
+                    } else {
+                        LOG.warn("{}: ready again", so.qualifiedName());
+                    }
                 }
             }
         } catch (RuntimeException e) {
