@@ -23,7 +23,7 @@ public final class LogicalUnit {
     private final Reservations reservations = new Reservations(unitAttentions);
     private final TaskSet taskSet = new TaskSet();
     private CompletableFuture<?> atomicTail = CompletableFuture.completedFuture(null);
-    private long lastCapacityBytes = -1;
+    private volatile long lastCapacityBytes = -1;
 
     public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
         this.wwn = wwn;
@@ -86,6 +86,9 @@ public final class LogicalUnit {
             return 0;
         }
         long bytes = s.size();
+        if (bytes == lastCapacityBytes) {
+            return bytes / settings.blockSize();
+        }
         synchronized (this) {
             if (lastCapacityBytes >= 0 && bytes != lastCapacityBytes) {
                 unitAttentions.raiseAll(UnitAttentions.CAPACITY_CHANGED, null);
@@ -105,6 +108,11 @@ public final class LogicalUnit {
 
     TaskSet taskSet() {
         return taskSet;
+    }
+
+    /** PREEMPT AND ABORT (SPC-4 5.9.11.5): the tasks of the preempted nexuses end TASK ABORTED. */
+    public CompletableFuture<Void> abortTasksOf(java.util.Collection<String> nexusKeys) {
+        return NexusSession.abort(this, t -> nexusKeys.contains(t.nexusKey));
     }
 
     /**

@@ -145,6 +145,8 @@ public final class NexusSession implements ScsiTaskExecutor {
                 throw new UnitAttention(0x3f, 0x0e);
             }
         }
+        byte[] cdb = ctx.cdb();
+        AluaAccess.check(ctx.access().aluaState(), cdb[0] & 0xff, cdb.length > 1 ? cdb[1] & 0x1f : 0);
         if (op == null) {
             throw new InvalidOpcode();
         }

@@ -74,7 +74,8 @@ public final class PersistentReserveOut implements ScsiOperation {
             case 1 -> r.reserve(me, key, type);
             case 2 -> r.release(me, key, type);
             case 3 -> r.clear(me, key);
-            default -> r.preempt(me, key, saKey, type); // 4 PREEMPT, 5 PREEMPT AND ABORT
+            case 4 -> r.preempt(me, key, saKey, type);
+            default -> ctx.unit().abortTasksOf(r.preempt(me, key, saKey, type)); // 5 PREEMPT AND ABORT
         }
         return CompletableFuture.completedFuture(ScsiCompletion.good(0, PARAMETER_LENGTH));
     }

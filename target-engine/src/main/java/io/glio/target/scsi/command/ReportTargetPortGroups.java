@@ -12,7 +12,7 @@ import io.glio.target.scsi.sense.ScsiException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * REPORT TARGET PORT GROUPS (MAINTENANCE IN 0x0a, SPC-4 6.36): this LUN's group, Active/Optimized,
+ * REPORT TARGET PORT GROUPS (MAINTENANCE IN 0x0a, SPC-4 6.36): this LUN's group in its access state,
  * with the port of this nexus. Header RETURN DATA LENGTH (4 bytes), or the extended header
  * (format 001b: byte 4 = 0x10) when asked. Per group: state, supported states T|O|U|S|AN|AO
  * (0xcf), group id, status, port count, then 4 bytes per port (RTPI in bytes 2..3).
@@ -42,7 +42,7 @@ public final class ReportTargetPortGroups implements ScsiOperation {
         if (extended) {
             d[4] = 0x10;
         }
-        d[header] = 0x00;                       // Active/Optimized, PREF=0
+        d[header] = (byte) (ctx.access().aluaState() & 0x0f);
         d[header + 1] = (byte) 0xcf;
         Cdb.put16(d, header + 2, group);
         d[header + 7] = 1;                      // one target port

@@ -60,7 +60,7 @@ public final class Verify implements ScsiOperation {
         if (bytchk == 0 || bytes == 0) {
             return CommandContext.good();
         }
-        if (bytes > BlockChecks.MAX_TRANSFER_BYTES) {
+        if (b.blocks() > ctx.settings().maxTransferBlocks()) {
             throw new InvalidFieldInCdb(7);
         }
         ByteBuffer expected = ctx.exactDataOut(bytchk == 1 ? bytes : bs);
