@@ -3,30 +3,13 @@ package io.glio.target.engine;
 import io.glio.target.model.AluaGroup;
 import io.glio.target.model.MappedLun;
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccessControlTest {
+class AccessControlTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     @Test
     void writeProtectedMappedLunRejectsWritesWithDataProtect() {

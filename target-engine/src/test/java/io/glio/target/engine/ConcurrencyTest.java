@@ -2,13 +2,9 @@ package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,21 +13,8 @@ import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ConcurrencyTest {
+class ConcurrencyTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     /** Four submitters, 200 writes each to their own LBAs, mixed with ORDERED ones; then every block is checked. */
     @ParameterizedTest(name = "lun {0}")

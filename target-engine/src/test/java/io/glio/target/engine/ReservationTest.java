@@ -1,34 +1,22 @@
 package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReservationTest {
+class ReservationTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
     Initiator one;
     Initiator two;
 
     @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
+    void login() {
         one = fx.first();
         two = fx.second();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     @Test

@@ -1,33 +1,21 @@
 package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SpcCommandsTest {
+class SpcCommandsTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
     Initiator init;
 
     @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
+    void login() {
         init = fx.first();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     @Test

@@ -2,31 +2,14 @@ package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskManagementFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UnitAttentionTest {
+class UnitAttentionTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     @Test
     void aNewNexusFirstSeesPowerOnResetThenGood() {

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
@@ -20,14 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * (2), READ FULL STATUS (3); other service actions are INVALID FIELD IN CDB. The length fields
  * count everything; the allocation length cuts the data.
  */
-public final class PersistentReserveIn implements ScsiOperation {
+public final class PersistentReserveIn extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x5e, -1, "PERSISTENT RESERVE IN",
-            AccessKind.PERSISTENT_RESERVATION, 0x1f, 0, 0, 0, 0, 0, 0xff, 0xff, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public PersistentReserveIn() {
+        super(OperationInfo.other(0x5e, -1, "PERSISTENT RESERVE IN",
+                AccessKind.PERSISTENT_RESERVATION, 0x1f, 0, 0, 0, 0, 0, 0xff, 0xff, 0x00));
     }
 
     @Override

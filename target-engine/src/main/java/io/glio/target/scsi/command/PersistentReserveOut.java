@@ -5,7 +5,7 @@ import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.ItNexus;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
@@ -26,16 +26,13 @@ import java.util.concurrent.CompletableFuture;
  * KEY; REGISTER AND MOVE, SPEC_I_PT, ALL_TG_PT and APTPL are not supported (INVALID FIELD).
  * Scope must be LU_SCOPE.
  */
-public final class PersistentReserveOut implements ScsiOperation {
+public final class PersistentReserveOut extends AbstractOperation {
 
     private static final int PARAMETER_LENGTH = 24;
 
-    private final OperationInfo info = OperationInfo.other(0x5f, -1, "PERSISTENT RESERVE OUT",
-            AccessKind.PERSISTENT_RESERVATION, 0x1f, 0xff, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public PersistentReserveOut() {
+        super(OperationInfo.other(0x5f, -1, "PERSISTENT RESERVE OUT",
+                AccessKind.PERSISTENT_RESERVATION, 0x1f, 0xff, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x00));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -17,14 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * (format 001b: byte 4 = 0x10) when asked. Per group: state, supported states T|O|U|S|AN|AO
  * (0xcf), group id, status, port count, then 4 bytes per port (RTPI in bytes 2..3).
  */
-public final class ReportTargetPortGroups implements ScsiOperation {
+public final class ReportTargetPortGroups extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0xa3, 0x0a, "REPORT TARGET PORT GROUPS",
-            AccessKind.ALWAYS, 0xff, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public ReportTargetPortGroups() {
+        super(OperationInfo.other(0xa3, 0x0a, "REPORT TARGET PORT GROUPS",
+                AccessKind.ALWAYS, 0xff, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0));
     }
 
     @Override

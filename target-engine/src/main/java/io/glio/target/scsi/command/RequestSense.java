@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.LogicalUnitNotSupported;
 import io.glio.target.scsi.sense.ScsiException;
@@ -19,14 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * NO SENSE; on an unmapped LUN, LOGICAL UNIT NOT SUPPORTED as data. DESC=1 is refused (fixed
  * format only, D_SENSE=0), as LIO.
  */
-public final class RequestSense implements ScsiOperation {
+public final class RequestSense extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x03, -1, "REQUEST SENSE", null, 0x01, 0, 0, 0xff, 0)
-            .unitlessOperation();
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public RequestSense() {
+        super(OperationInfo.other(0x03, -1, "REQUEST SENSE", null, 0x01, 0, 0, 0xff, 0)
+                .unitlessOperation());
     }
 
     @Override
