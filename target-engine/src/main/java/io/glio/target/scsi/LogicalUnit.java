@@ -122,23 +122,24 @@ public final class LogicalUnit {
      */
     public <T> CompletableFuture<T> atomically(Supplier<CompletableFuture<T>> step) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<?> prev;
         synchronized (this) {
-            CompletableFuture<?> prev = atomicTail;
+            prev = atomicTail;
             atomicTail = result.handle((v, e) -> null);
-            prev.whenComplete((v, e) -> {
-                try {
-                    step.get().whenComplete((r, err) -> {
-                        if (err != null) {
-                            result.completeExceptionally(err);
-                        } else {
-                            result.complete(r);
-                        }
-                    });
-                } catch (RuntimeException ex) {
-                    result.completeExceptionally(ex);
-                }
-            });
         }
+        prev.whenComplete((v, e) -> {
+            try {
+                step.get().whenComplete((r, err) -> {
+                    if (err != null) {
+                        result.completeExceptionally(err);
+                    } else {
+                        result.complete(r);
+                    }
+                });
+            } catch (RuntimeException ex) {
+                result.completeExceptionally(ex);
+            }
+        });
         return result;
     }
 
