@@ -90,6 +90,55 @@ class ReservationTest extends FixtureTest {
     }
 
     @Test
+    void allRegistrantsReservationSurvivesTheReserverUnregistering() {
+        register(one, 0, 0xabc);
+        register(two, 0, 0xdef);
+        prout(one, 1, 8, 0xabc, 0);
+
+        register(one, 0xabc, 0);
+
+        ByteBuffer res = ByteBuffer.wrap(prin(two, 1).data());
+        assertThat(res.getInt(4)).isEqualTo(16);
+        assertThat(res.getLong(8)).isZero();
+        assertThat(res.get(21)).isEqualTo((byte) 8);
+        assertThat(one.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(prout(two, 2, 8, 0xdef, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(ByteBuffer.wrap(prin(two, 1).data()).getInt(4)).isZero();
+    }
+
+    @Test
+    void holderUnregisteringReleasesARegistrantsOnlyReservationAndTellsTheOthers() {
+        register(one, 0, 0xabc);
+        register(two, 0, 0xdef);
+        prout(one, 1, 5, 0xabc, 0);
+
+        register(one, 0xabc, 0);
+
+        assertThat(ByteBuffer.wrap(prin(one, 1).data()).getInt(4)).isZero();
+        assertThat(two.run(0, new byte[6], 0).sense()).isEqualTo("6/2a/04");
+        assertThat(one.write(0, Initiator.write16(0, 1), new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void readFullStatusNamesEachRegistrantByTransportId() {
+        register(one, 0, 0xabc);
+        prout(one, 1, 1, 0xabc, 0);
+
+        ByteBuffer full = ByteBuffer.wrap(prin(one, 3).data());
+
+        assertThat(full.getLong(8)).isEqualTo(0xabc);
+        assertThat(full.get(8 + 12)).isEqualTo((byte) 1);
+        assertThat(full.get(8 + 13)).isEqualTo((byte) 1);
+        int idLength = full.getInt(8 + 20);
+        byte[] id = new byte[idLength];
+        full.position(8 + 24);
+        full.get(id);
+        assertThat(id[0]).isEqualTo((byte) 0x45);
+        assertThat(new String(id, 4, id.length - 4, java.nio.charset.StandardCharsets.UTF_8).trim())
+                .startsWith(ScsiFixture.INITIATOR_1 + ",i,0x23d000000001");
+    }
+
+    @Test
     void unknownPrInServiceActionIsInvalidFieldInCdb() {
         assertThat(prin(one, 4).sense()).isEqualTo("5/24/00");
         assertThat(prin(one, 2).data()[4] & 0xff).isEqualTo(0xea);
