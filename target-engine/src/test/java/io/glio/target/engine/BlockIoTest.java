@@ -190,6 +190,29 @@ class BlockIoTest extends FixtureTest {
         assertThat(init.write(1, Initiator.rw16(0x93, 200, 0), block).sense()).isEqualTo("5/24/00");
     }
 
+    @Test
+    void writeSameWithUnmapNeedsTpwsAndThenDeallocates() {
+        byte[] ws = Initiator.rw16(0x93, 300, 8);
+        ws[1] = 0x08;
+        init.write(0, Initiator.write16(300, 8), Initiator.pattern(8 * 512, 4));
+
+        assertThat(init.write(0, ws, new byte[512]).sense()).isEqualTo("5/24/00");
+        fx.model.setStorageObjectAttribute(fx.ramdisk, "emulate_tpws", "1");
+        assertThat(init.write(0, ws, new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        assertThat(init.run(0, Initiator.read16(300, 8), 8 * 512).data()).containsOnly(0);
+    }
+
+    @Test
+    void writeSameWithoutDataOutWritesZeroes() {
+        init.write(1, Initiator.write16(40, 2), Initiator.pattern(1024, 8));
+        byte[] ws = Initiator.rw16(0x93, 40, 2);
+        ws[1] = 0x01; // NDOB
+
+        assertThat(init.run(1, ws, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(init.run(1, Initiator.read16(40, 2), 1024).data()).containsOnly(0);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -38,6 +38,8 @@ public final class ReportLuns extends AbstractOperation {
         List<Integer> luns = ctx.session().lunMap().luns();
         if (select == 1) {
             luns = List.of(); // well-known LUNs only: there are none
+        } else if (luns.isEmpty()) {
+            luns = List.of(0); // as LIO: a nexus without LUNs still sees LUN 0 (SPC-4 requires LUN 0 to answer)
         }
         byte[] d = new byte[8 + 8 * luns.size()];
         Cdb.put32(d, 0, 8L * luns.size());

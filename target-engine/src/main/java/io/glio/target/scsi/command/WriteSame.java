@@ -23,6 +23,7 @@ public final class WriteSame extends AbstractOperation {
     private static final int ANCHOR = 0x10;
     private static final int UNMAP = 0x08;
     private static final int PBDATA_LBDATA = 0x06;
+    private static final int NDOB = 0x01;
     private static final int CHUNK = 1 << 20;
 
     private final int lengthOffset;
@@ -63,7 +64,12 @@ public final class WriteSame extends AbstractOperation {
         }
         ctx.checkRange(b.lba(), b.blocks());
         int bs = ctx.blockSize();
-        ByteBuffer block = ctx.exactDataOut(bs);
+        // NDOB (WRITE SAME(16) byte 1 bit 0, SBC-4): no data-out, the block is all zeroes
+        boolean noDataOut = lengthOffset == 10 && (flags & NDOB) != 0;
+        ByteBuffer block = ctx.exactDataOut(noDataOut ? 0 : bs);
+        if (noDataOut) {
+            block = ByteBuffer.wrap(new byte[bs]);
+        }
         long offset = b.lba() * bs;
         long length = b.bytes(bs);
         BackingStore store = ctx.store();
@@ -76,7 +82,7 @@ public final class WriteSame extends AbstractOperation {
         } else {
             io = writePattern(store, block, offset, length, !ctx.settings().writeCache());
         }
-        return io.thenApply(v -> ScsiCompletion.good(0, bs));
+        return io.thenApply(v -> ScsiCompletion.good(0, noDataOut ? 0 : bs));
     }
 
     private static boolean isZero(ByteBuffer block) {
