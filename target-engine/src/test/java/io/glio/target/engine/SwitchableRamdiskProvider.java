@@ -6,9 +6,7 @@ import io.glio.target.backing.ram.RamdiskBackingStore;
 import io.glio.target.model.Plugin;
 import io.glio.target.model.StorageObject;
 
-import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -34,13 +32,7 @@ final class SwitchableRamdiskProvider implements BackingStoreProvider {
 
     @Override
     public BackingStore open(StorageObject so) {
-        RamdiskBackingStore ram = new RamdiskBackingStore(so.size().orElseThrow());
-        return new BackingStore() {
-            @Override
-            public long size() {
-                return ram.size();
-            }
-
+        return new ForwardingStore(new RamdiskBackingStore(so.size().orElseThrow())) {
             @Override
             public boolean isReady() {
                 return ready;
@@ -54,41 +46,6 @@ final class SwitchableRamdiskProvider implements BackingStoreProvider {
             @Override
             public void onStateChange(Runnable listener) {
                 listeners.add(listener);
-            }
-
-            @Override
-            public CompletableFuture<Void> read(long offset, ByteBuffer dst) {
-                return ram.read(offset, dst);
-            }
-
-            @Override
-            public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean fua) {
-                return ram.write(offset, src, fua);
-            }
-
-            @Override
-            public CompletableFuture<Void> flush() {
-                return ram.flush();
-            }
-
-            @Override
-            public CompletableFuture<Void> unmap(long offset, long length) {
-                return ram.unmap(offset, length);
-            }
-
-            @Override
-            public CompletableFuture<Void> writeZeroes(long offset, long length) {
-                return ram.writeZeroes(offset, length);
-            }
-
-            @Override
-            public void resize(long newSize) {
-                ram.resize(newSize);
-            }
-
-            @Override
-            public void close() {
-                ram.close();
             }
         };
     }
