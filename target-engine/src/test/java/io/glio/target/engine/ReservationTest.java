@@ -139,6 +139,14 @@ class ReservationTest extends FixtureTest {
     }
 
     @Test
+    void persistentReservationsAreUnsupportedWhenEmulatePrIsOff() {
+        fx.model.setStorageObjectAttribute(fx.ramdisk, "emulate_pr", "0");
+
+        assertThat(register(one, 0, 0xabc).sense()).isEqualTo("5/20/00");
+        assertThat(prin(one, 0).sense()).isEqualTo("5/20/00");
+    }
+
+    @Test
     void unknownPrInServiceActionIsInvalidFieldInCdb() {
         assertThat(prin(one, 4).sense()).isEqualTo("5/24/00");
         assertThat(prin(one, 2).data()[4] & 0xff).isEqualTo(0xea);

@@ -9,6 +9,7 @@ import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.InvalidOpcode;
 import io.glio.target.scsi.sense.ScsiException;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,9 @@ public final class PersistentReserveIn extends AbstractOperation {
     @Override
     public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
         byte[] cdb = ctx.cdb();
+        if (!ctx.settings().pr()) {
+            throw new InvalidOpcode(); // emulate_pr=0
+        }
         int sa = cdb[1] & 0x1f;
         int allocation = Cdb.u16(cdb, 7);
         Reservations.Snapshot s = ctx.unit().reservations().snapshot();

@@ -10,6 +10,7 @@ import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.InvalidOpcode;
 import io.glio.target.scsi.sense.InvalidFieldInParameterList;
 import io.glio.target.scsi.sense.ParameterListLengthError;
 import io.glio.target.scsi.sense.ScsiException;
@@ -38,6 +39,9 @@ public final class PersistentReserveOut extends AbstractOperation {
     @Override
     public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
         byte[] cdb = ctx.cdb();
+        if (!ctx.settings().pr()) {
+            throw new InvalidOpcode(); // emulate_pr=0
+        }
         int sa = cdb[1] & 0x1f;
         int scope = (cdb[2] >>> 4) & 0x0f;
         int type = cdb[2] & 0x0f;
