@@ -67,4 +67,17 @@ class UnitAttentionTest extends FixtureTest {
         byte[] caching = i.run(1, sense6, 255).data();
         assertThat(caching[4 + 2] & 0x04).isEqualTo(0x04);
     }
+
+    @Test
+    void changingTheBlockSizeRaisesCapacityDataHasChanged() {
+        Initiator i = fx.first();
+
+        fx.model.setStorageObjectAttribute(fx.ramdisk, "block_size", "4096");
+
+        assertThat(i.run(0, new byte[6], 0).sense()).isEqualTo("6/2a/09");
+        byte[] rc10 = {0x25, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        ByteBuffer cap = ByteBuffer.wrap(i.run(0, rc10, 8).data());
+        assertThat(cap.getInt(0)).isEqualTo((int) (ScsiFixture.RD_SIZE / 4096 - 1));
+        assertThat(cap.getInt(4)).isEqualTo(4096);
+    }
 }
