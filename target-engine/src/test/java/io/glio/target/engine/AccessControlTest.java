@@ -51,6 +51,13 @@ class AccessControlTest extends FixtureTest {
     }
 
     @Test
+    void cdbShorterThanItsOpcodeIsRefusedBeforeAnyFieldIsRead() {
+        Initiator i = fx.first();
+
+        assertThat(i.run(0, new byte[] {(byte) 0x88, 0, 0, 0, 0, 0}, 512).sense()).isEqualTo("5/24/00");
+    }
+
+    @Test
     void unsupportedOpcodeIsInvalidCommandOperationCode() {
         Initiator i = fx.first();
 
