@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ReportLuns extends AbstractOperation {
 
     public ReportLuns() {
-        super(OperationInfo.other(0xa0, -1, "REPORT LUNS", null, 0x00, 0xff, 0, 0, 0, 0,
+        super(OperationInfo.other(0xa0, -1, "REPORT LUNS", null, 0x00, 0xff, 0, 0, 0,
                 0xff, 0xff, 0xff, 0xff, 0, 0).unitlessOperation());
     }
 
