@@ -73,7 +73,16 @@ class RegistryTest extends FixtureTest {
     private static void eventually(Supplier<Optional<String>> probe) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (probe.get().isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
         }
     }
 }

@@ -65,7 +65,7 @@ final class ScsiFixture implements AutoCloseable {
             if (registry.unit(so).map(u -> u.ready()).orElse(false)) {
                 return;
             }
-            Thread.onSpinWait();
+            pause();
         }
         throw new AssertionError(so + " did not become ready");
     }
@@ -88,5 +88,14 @@ final class ScsiFixture implements AutoCloseable {
     public void close() {
         initiators.forEach(i -> i.executor.nexusLost());
         registry.close();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
+        }
     }
 }
