@@ -6,8 +6,6 @@ import io.glio.target.scsi.ScsiCompletion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +25,7 @@ class RegistryTest extends FixtureTest {
         fx.model.createMappedLun(fx.acl1, 3, 3, false, null);
         Initiator i = fx.first().ready(3);
 
-        eventually(() -> user.runtimeStatus());
+        ScsiFixture.waitUntil(() -> user.runtimeStatus().isPresent(), "runtime status of " + user);
 
         assertThat(user.runtimeStatus()).contains("not available: no backing store for user/nostore");
         assertThat(i.run(3, new byte[6], 0).sense()).isEqualTo("2/04/0b");
@@ -68,21 +66,5 @@ class RegistryTest extends FixtureTest {
 
         assertThat(guest.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.GOOD);
         assertThat(guest.write(0, Initiator.write16(0, 1), new byte[512]).sense()).isEqualTo("7/27/00");
-    }
-
-    private static void eventually(Supplier<Optional<String>> probe) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (probe.get().isEmpty() && System.nanoTime() < deadline) {
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting", e);
-        }
     }
 }
