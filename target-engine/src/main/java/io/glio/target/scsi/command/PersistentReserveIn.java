@@ -30,13 +30,10 @@ public final class PersistentReserveIn extends AbstractOperation {
 
     @Override
     public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        Reservations.Snapshot s = reservationsOf(ctx).snapshot();
         byte[] cdb = ctx.cdb();
-        if (!ctx.settings().pr()) {
-            throw new InvalidOpcode(); // emulate_pr=0
-        }
         int sa = cdb[1] & 0x1f;
         int allocation = Cdb.u16(cdb, 7);
-        Reservations.Snapshot s = ctx.unit().reservations().snapshot();
         byte[] d = switch (sa) {
             case 0 -> readKeys(s);
             case 1 -> readReservation(s);
@@ -45,6 +42,14 @@ public final class PersistentReserveIn extends AbstractOperation {
             default -> throw new InvalidFieldInCdb(1, 4);
         };
         return ctx.dataIn(d, d.length, allocation);
+    }
+
+    /** The LU's persistent reservations; with {@code emulate_pr=0} the PR commands do not exist (LIO). */
+    static Reservations reservationsOf(CommandContext ctx) throws InvalidOpcode {
+        if (!ctx.settings().pr()) {
+            throw new InvalidOpcode();
+        }
+        return ctx.unit().reservations();
     }
 
     private static byte[] readKeys(Reservations.Snapshot s) {

@@ -10,7 +10,6 @@ import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
-import io.glio.target.scsi.sense.InvalidOpcode;
 import io.glio.target.scsi.sense.InvalidFieldInParameterList;
 import io.glio.target.scsi.sense.ParameterListLengthError;
 import io.glio.target.scsi.sense.ScsiException;
@@ -38,10 +37,8 @@ public final class PersistentReserveOut extends AbstractOperation {
 
     @Override
     public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        Reservations r = PersistentReserveIn.reservationsOf(ctx);
         byte[] cdb = ctx.cdb();
-        if (!ctx.settings().pr()) {
-            throw new InvalidOpcode(); // emulate_pr=0
-        }
         int sa = cdb[1] & 0x1f;
         int scope = (cdb[2] >>> 4) & 0x0f;
         int type = cdb[2] & 0x0f;
@@ -66,7 +63,6 @@ public final class PersistentReserveOut extends AbstractOperation {
         if ((p[20] & 0x0d) != 0) {
             throw new InvalidFieldInParameterList(20);
         }
-        Reservations r = ctx.unit().reservations();
         String me = ctx.nexusKey();
         ItNexus nexus = ctx.session().nexus();
         switch (sa) {
