@@ -30,4 +30,15 @@ public final class StoreIo {
     public static <T> CompletableFuture<T> failed(Throwable t) {
         return CompletableFuture.failedFuture(t);
     }
+
+    /** Runs a memory copy on the caller's thread after the range check (ramdisk, nullio). */
+    public static CompletableFuture<Void> inline(long offset, long length, long size, Runnable copy) {
+        try {
+            checkRange(offset, length, size);
+        } catch (BackingStoreException e) {
+            return failed(e);
+        }
+        copy.run();
+        return CompletableFuture.completedFuture(null);
+    }
 }

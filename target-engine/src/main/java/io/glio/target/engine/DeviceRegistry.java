@@ -21,6 +21,7 @@ import io.glio.target.scsi.LunAccess;
 import io.glio.target.scsi.NexusOpener;
 import io.glio.target.scsi.NexusSession;
 import io.glio.target.scsi.ScsiTaskExecutor;
+import io.glio.target.scsi.UnitAttentions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,8 +192,12 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     /** Rebuilds every nexus's LUN map; called under the model's lock. */
     private void refreshSessions() {
         sessions.forEach((session, map) -> {
-            if (map.replace(resolve(session.nexus()))) {
+            NexusLunMap.Change change = map.replace(resolve(session.nexus()));
+            if (change.inventoryChanged()) {
                 session.reportedLunsChanged();
+            }
+            for (LogicalUnit unit : change.accessStateChanged()) {
+                unit.unitAttentions().raise(session.nexusKey(), UnitAttentions.ASYMMETRIC_ACCESS_STATE_CHANGED);
             }
         });
     }
@@ -212,8 +217,9 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
             StorageObject so = l.tpgLun().storageObject();
             LogicalUnit unit = units.get(so);
             if (unit != null) {
-                int group = l.tpgLun().aluaGroupName().flatMap(so::aluaGroup).map(AluaGroup::id).orElse(-1);
-                out.put(l.lun(), new LunAccess(l.lun(), unit, l.readOnly(), group));
+                Optional<AluaGroup> group = l.tpgLun().aluaGroupName().flatMap(so::aluaGroup);
+                out.put(l.lun(), new LunAccess(l.lun(), unit, l.readOnly(), group.map(AluaGroup::id).orElse(-1),
+                        group.map(AluaGroup::accessState).orElse(0)));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package io.glio.target.engine;
 
+import io.glio.target.scsi.LogicalUnit;
 import io.glio.target.scsi.LunAccess;
 import io.glio.target.scsi.LunMap;
 
@@ -26,13 +27,28 @@ final class NexusLunMap implements LunMap {
         return List.copyOf(luns.keySet());
     }
 
-    /** @return whether the LUN inventory (numbers or the units behind them) changed */
-    boolean replace(TreeMap<Integer, LunAccess> next) {
+    /**
+     * What a new snapshot changed for the initiator.
+     *
+     * @param inventoryChanged    LUN numbers or the units behind them (REPORTED LUNS DATA HAS CHANGED)
+     * @param accessStateChanged  units whose ALUA access state moved (ASYMMETRIC ACCESS STATE CHANGED)
+     */
+    record Change(boolean inventoryChanged, List<LogicalUnit> accessStateChanged) {
+    }
+
+    Change replace(TreeMap<Integer, LunAccess> next) {
         Map<Integer, LunAccess> prev = luns;
         luns = java.util.Collections.unmodifiableMap(next);
-        if (!prev.keySet().equals(next.keySet())) {
-            return true;
+        boolean inventory = !prev.keySet().equals(next.keySet());
+        List<LogicalUnit> moved = new java.util.ArrayList<>();
+        for (Map.Entry<Integer, LunAccess> e : prev.entrySet()) {
+            LunAccess now = next.get(e.getKey());
+            if (now == null || now.unit() != e.getValue().unit()) {
+                inventory = true;
+            } else if (now.aluaState() != e.getValue().aluaState()) {
+                moved.add(now.unit());
+            }
         }
-        return prev.entrySet().stream().anyMatch(e -> next.get(e.getKey()).unit() != e.getValue().unit());
+        return new Change(inventory, moved);
     }
 }

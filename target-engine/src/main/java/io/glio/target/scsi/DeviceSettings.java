@@ -64,6 +64,14 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
         return fuaWrite;
     }
 
+    /** The most bytes one command moves through a heap or transport buffer here. */
+    public static final long MAX_TRANSFER_BYTES = 1L << 30;
+
+    /** MAXIMUM TRANSFER LENGTH in blocks (VPD 0xB0): hw_max_sectors, bounded by {@link #MAX_TRANSFER_BYTES}. */
+    public long maxTransferBlocks() {
+        return Math.min(maxTransferSectors, MAX_TRANSFER_BYTES / blockSize);
+    }
+
     /** Thin provisioning (READ CAPACITY(16) LBPME). */
     public boolean thinProvisioned() {
         return tpu || tpws;

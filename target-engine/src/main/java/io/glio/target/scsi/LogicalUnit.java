@@ -23,7 +23,7 @@ public final class LogicalUnit {
     private final Reservations reservations = new Reservations(unitAttentions);
     private final TaskSet taskSet = new TaskSet();
     private CompletableFuture<?> atomicTail = CompletableFuture.completedFuture(null);
-    private long lastCapacityBytes = -1;
+    private volatile long lastCapacityBytes = -1;
 
     public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
         this.wwn = wwn;
@@ -86,6 +86,9 @@ public final class LogicalUnit {
             return 0;
         }
         long bytes = s.size();
+        if (bytes == lastCapacityBytes) {
+            return bytes / settings.blockSize();
+        }
         synchronized (this) {
             if (lastCapacityBytes >= 0 && bytes != lastCapacityBytes) {
                 unitAttentions.raiseAll(UnitAttentions.CAPACITY_CHANGED, null);
@@ -107,6 +110,11 @@ public final class LogicalUnit {
         return taskSet;
     }
 
+    /** PREEMPT AND ABORT (SPC-4 5.9.11.5): the tasks of the preempted nexuses end TASK ABORTED. */
+    public CompletableFuture<Void> abortTasksOf(java.util.Collection<String> nexusKeys) {
+        return NexusSession.abort(this, t -> nexusKeys.contains(t.nexusKey));
+    }
+
     /**
      * Runs {@code step} after every earlier atomic step of this LU has finished (COMPARE AND
      * WRITE, SBC-3 5.2: the read-compare-write must not interleave with another one). Chained
@@ -114,23 +122,24 @@ public final class LogicalUnit {
      */
     public <T> CompletableFuture<T> atomically(Supplier<CompletableFuture<T>> step) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<?> prev;
         synchronized (this) {
-            CompletableFuture<?> prev = atomicTail;
+            prev = atomicTail;
             atomicTail = result.handle((v, e) -> null);
-            prev.whenComplete((v, e) -> {
-                try {
-                    step.get().whenComplete((r, err) -> {
-                        if (err != null) {
-                            result.completeExceptionally(err);
-                        } else {
-                            result.complete(r);
-                        }
-                    });
-                } catch (RuntimeException ex) {
-                    result.completeExceptionally(ex);
-                }
-            });
         }
+        prev.whenComplete((v, e) -> {
+            try {
+                step.get().whenComplete((r, err) -> {
+                    if (err != null) {
+                        result.completeExceptionally(err);
+                    } else {
+                        result.complete(r);
+                    }
+                });
+            } catch (RuntimeException ex) {
+                result.completeExceptionally(ex);
+            }
+        });
         return result;
     }
 

@@ -6,6 +6,7 @@ package io.glio.target.scsi;
  * protect), and the target port group the TPG LUN belongs to (VPD 0x83, RTPG).
  *
  * @param targetPortGroup the ALUA group id, or -1 when the LUN has no group
+ * @param aluaState       the group's asymmetric access state ({@link AluaAccess}), 0 without a group
  */
-public record LunAccess(int lun, LogicalUnit unit, boolean readOnly, int targetPortGroup) {
+public record LunAccess(int lun, LogicalUnit unit, boolean readOnly, int targetPortGroup, int aluaState) {
 }

@@ -1,6 +1,7 @@
 package io.glio.target.scsi;
 
 import io.glio.target.scsi.sense.InternalTargetFailure;
+import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.InvalidOpcode;
 import io.glio.target.scsi.sense.LogicalUnitNotSupported;
 import io.glio.target.scsi.sense.NotReady;
@@ -85,6 +86,10 @@ public final class NexusSession implements ScsiTaskExecutor {
 
     private CompletionStage<ScsiCompletion> submit(ScsiCommand command) throws ScsiException {
         ScsiOperation op = OperationTable.find(command.cdb());
+        if (op != null && command.cdb().length < op.info().cdbLength()) {
+            // a CDB cut shorter than its opcode's length: refuse it before any field is read
+            throw new InvalidFieldInCdb(command.cdb().length - 1);
+        }
         Optional<LunAccess> found = lunMap.lookup(command.lun());
         if (found.isEmpty()) {
             if (op != null && op.info().unitless()) {
@@ -145,6 +150,8 @@ public final class NexusSession implements ScsiTaskExecutor {
                 throw new UnitAttention(0x3f, 0x0e);
             }
         }
+        byte[] cdb = ctx.cdb();
+        AluaAccess.check(ctx.access().aluaState(), cdb[0] & 0xff, cdb.length > 1 ? cdb[1] & 0x1f : 0);
         if (op == null) {
             throw new InvalidOpcode();
         }

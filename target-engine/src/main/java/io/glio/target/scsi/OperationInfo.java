@@ -27,6 +27,16 @@ public record OperationInfo(int opcode, int serviceAction, String name, byte[] u
         return new OperationInfo(opcode, -1, name, bytes(opcode, usage), AccessKind.WRITE, true, false, true);
     }
 
+    /** A medium read described by a full usage array (byte 0 = opcode). */
+    public static OperationInfo read(String name, byte[] usage) {
+        return new OperationInfo(usage[0] & 0xff, -1, name, usage, AccessKind.READ, false, false, true);
+    }
+
+    /** A medium write described by a full usage array (byte 0 = opcode). */
+    public static OperationInfo write(String name, byte[] usage) {
+        return new OperationInfo(usage[0] & 0xff, -1, name, usage, AccessKind.WRITE, true, false, true);
+    }
+
     /** Other commands: no medium access rules of their own. */
     public static OperationInfo other(int opcode, int serviceAction, String name, AccessKind access, int... usage) {
         return new OperationInfo(opcode, serviceAction, name, bytes(opcode, usage), access, false, false, false);

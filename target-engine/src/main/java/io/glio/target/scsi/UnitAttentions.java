@@ -21,6 +21,7 @@ public final class UnitAttentions {
     public static final int[] RESERVATIONS_PREEMPTED = {0x2a, 0x03};
     public static final int[] RESERVATIONS_RELEASED = {0x2a, 0x04};
     public static final int[] REGISTRATIONS_PREEMPTED = {0x2a, 0x05};
+    public static final int[] ASYMMETRIC_ACCESS_STATE_CHANGED = {0x2a, 0x06};
     public static final int[] CAPACITY_CHANGED = {0x2a, 0x09};
     public static final int[] REPORTED_LUNS_CHANGED = {0x3f, 0x0e};
 

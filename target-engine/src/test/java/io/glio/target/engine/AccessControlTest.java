@@ -1,31 +1,15 @@
 package io.glio.target.engine;
 
+import io.glio.target.model.AluaGroup;
 import io.glio.target.model.MappedLun;
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccessControlTest {
+class AccessControlTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     @Test
     void writeProtectedMappedLunRejectsWritesWithDataProtect() {
@@ -48,6 +32,29 @@ class AccessControlTest {
 
         assertThat(stranger.run(0, new byte[6], 0).sense()).isEqualTo("5/25/00");
         assertThat(stranger.run(0, Initiator.inquiry(false, 0, 96), 96).data()[0]).isEqualTo((byte) 0x7f);
+    }
+
+    @Test
+    void standbyTargetPortGroupAnswersNotReadyExceptForDiscoveryCommands() {
+        Initiator i = fx.first();
+        AluaGroup group = fx.ramdisk.aluaGroup(AluaGroup.DEFAULT_NAME).orElseThrow();
+
+        fx.model.setAluaParameter(group, "alua_access_state", 2);
+
+        assertThat(i.run(0, new byte[6], 0).sense()).isEqualTo("6/2a/06");
+        assertThat(i.run(0, Initiator.read16(0, 1), 512).sense()).isEqualTo("2/04/0b");
+        assertThat(i.run(0, Initiator.inquiry(false, 0, 96), 96).status()).isEqualTo(ScsiCompletion.GOOD);
+        byte[] rtpg = {(byte) 0xa3, 0x0a, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+        byte[] groups = i.run(0, rtpg, 256).data();
+        assertThat(groups[4] & 0x0f).isEqualTo(2);
+        assertThat(i.run(1, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void cdbShorterThanItsOpcodeIsRefusedBeforeAnyFieldIsRead() {
+        Initiator i = fx.first();
+
+        assertThat(i.run(0, new byte[] {(byte) 0x88, 0, 0, 0, 0, 0}, 512).sense()).isEqualTo("5/24/00");
     }
 
     @Test

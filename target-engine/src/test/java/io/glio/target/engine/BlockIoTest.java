@@ -1,36 +1,24 @@
 package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BlockIoTest {
+class BlockIoTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
     Initiator init;
 
     @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
+    void login() {
         init = fx.first();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     @ParameterizedTest(name = "lun {0}")
@@ -244,6 +232,29 @@ class BlockIoTest {
             assertThat(Arrays.copyOfRange(back, i * 512, (i + 1) * 512)).isEqualTo(block);
         }
         assertThat(init.write(1, Initiator.rw16(0x93, 200, 0), block).sense()).isEqualTo("5/24/00");
+    }
+
+    @Test
+    void writeSameWithUnmapNeedsTpwsAndThenDeallocates() {
+        byte[] ws = Initiator.rw16(0x93, 300, 8);
+        ws[1] = 0x08;
+        init.write(0, Initiator.write16(300, 8), Initiator.pattern(8 * 512, 4));
+
+        assertThat(init.write(0, ws, new byte[512]).sense()).isEqualTo("5/24/00");
+        fx.model.setStorageObjectAttribute(fx.ramdisk, "emulate_tpws", "1");
+        assertThat(init.write(0, ws, new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        assertThat(init.run(0, Initiator.read16(300, 8), 8 * 512).data()).containsOnly(0);
+    }
+
+    @Test
+    void writeSameWithoutDataOutWritesZeroes() {
+        init.write(1, Initiator.write16(40, 2), Initiator.pattern(1024, 8));
+        byte[] ws = Initiator.rw16(0x93, 40, 2);
+        ws[1] = 0x01; // NDOB
+
+        assertThat(init.run(1, ws, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(init.run(1, Initiator.read16(40, 2), 1024).data()).containsOnly(0);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

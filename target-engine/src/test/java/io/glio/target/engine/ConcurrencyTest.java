@@ -2,13 +2,9 @@ package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,21 +13,8 @@ import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ConcurrencyTest {
+class ConcurrencyTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     /** Four submitters, 200 writes each to their own LBAs, mixed with ORDERED ones; then every block is checked. */
     @ParameterizedTest(name = "lun {0}")
@@ -74,5 +57,46 @@ class ConcurrencyTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    /**
+     * Eight racing COMPARE AND WRITEs per round, each trying to bump a counter block from the
+     * value it read: exactly one wins every round, so the counter ends at the number of rounds.
+     */
+    @ParameterizedTest(name = "lun {0}")
+    @ValueSource(ints = {0, 1})
+    void compareAndWriteIsAtomicUnderContention(int lun) throws Exception {
+        Initiator one = fx.first();
+        Initiator two = fx.second();
+        one.write(lun, Initiator.write16(9, 1), counter(0));
+        int wins = 0;
+        for (int round = 0; round < 20; round++) {
+            List<CompletableFuture<Initiator.Result>> racers = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                byte[] cdb = new byte[16];
+                cdb[0] = (byte) 0x89;
+                cdb[9] = 9;
+                cdb[13] = 1;
+                byte[] data = new byte[1024];
+                System.arraycopy(counter(round), 0, data, 0, 512);
+                System.arraycopy(counter(round + 1), 0, data, 512, 512);
+                racers.add((r % 2 == 0 ? one : two).submit(lun, cdb, 1024, data, TaskAttribute.SIMPLE,
+                        Initiator.nextTag()));
+            }
+            for (var f : racers) {
+                Initiator.Result res = f.get();
+                if (res.status() == ScsiCompletion.GOOD) {
+                    wins++;
+                } else {
+                    assertThat(res.sense()).isEqualTo("e/1d/00");
+                }
+            }
+            assertThat(wins).isEqualTo(round + 1);
+        }
+        assertThat(one.run(lun, Initiator.read16(9, 1), 512).data()).isEqualTo(counter(20));
+    }
+
+    private static byte[] counter(int value) {
+        return java.nio.ByteBuffer.allocate(512).putInt(value).array();
     }
 }

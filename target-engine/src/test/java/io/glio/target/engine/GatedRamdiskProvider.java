@@ -27,47 +27,11 @@ final class GatedRamdiskProvider implements BackingStoreProvider {
 
     @Override
     public BackingStore open(StorageObject so) {
-        RamdiskBackingStore ram = new RamdiskBackingStore(so.size().orElseThrow());
-        return new BackingStore() {
-            @Override
-            public long size() {
-                return ram.size();
-            }
-
-            @Override
-            public CompletableFuture<Void> read(long offset, ByteBuffer dst) {
-                return ram.read(offset, dst);
-            }
-
+        return new ForwardingStore(new RamdiskBackingStore(so.size().orElseThrow())) {
             @Override
             public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean fua) {
                 writeStarted.complete(null);
-                return gate.thenCompose(v -> ram.write(offset, src, fua));
-            }
-
-            @Override
-            public CompletableFuture<Void> flush() {
-                return ram.flush();
-            }
-
-            @Override
-            public CompletableFuture<Void> unmap(long offset, long length) {
-                return ram.unmap(offset, length);
-            }
-
-            @Override
-            public CompletableFuture<Void> writeZeroes(long offset, long length) {
-                return ram.writeZeroes(offset, length);
-            }
-
-            @Override
-            public void resize(long newSize) {
-                ram.resize(newSize);
-            }
-
-            @Override
-            public void close() {
-                ram.close();
+                return gate.thenCompose(v -> super.write(offset, src, fua));
             }
         };
     }

@@ -2,35 +2,23 @@ package io.glio.target.engine;
 
 import io.glio.target.model.StorageObject;
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IdentityTest {
+class IdentityTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
     Initiator init;
 
     @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
+    void login() {
         init = fx.first();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     @Test

@@ -1,34 +1,22 @@
 package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReservationTest {
+class ReservationTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
     Initiator one;
     Initiator two;
 
     @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
+    void login() {
         one = fx.first();
         two = fx.second();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     @Test
@@ -99,6 +87,63 @@ class ReservationTest {
         assertThat(prout(one, 3, 0, 0xabc, 0).status()).isEqualTo(ScsiCompletion.GOOD);
         assertThat(ByteBuffer.wrap(prin(one, 0).data()).getInt(4)).isZero();
         assertThat(two.write(0, Initiator.write16(0, 1), new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void allRegistrantsReservationSurvivesTheReserverUnregistering() {
+        register(one, 0, 0xabc);
+        register(two, 0, 0xdef);
+        prout(one, 1, 8, 0xabc, 0);
+
+        register(one, 0xabc, 0);
+
+        ByteBuffer res = ByteBuffer.wrap(prin(two, 1).data());
+        assertThat(res.getInt(4)).isEqualTo(16);
+        assertThat(res.getLong(8)).isZero();
+        assertThat(res.get(21)).isEqualTo((byte) 8);
+        assertThat(one.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.RESERVATION_CONFLICT);
+        assertThat(prout(two, 2, 8, 0xdef, 0).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(ByteBuffer.wrap(prin(two, 1).data()).getInt(4)).isZero();
+    }
+
+    @Test
+    void holderUnregisteringReleasesARegistrantsOnlyReservationAndTellsTheOthers() {
+        register(one, 0, 0xabc);
+        register(two, 0, 0xdef);
+        prout(one, 1, 5, 0xabc, 0);
+
+        register(one, 0xabc, 0);
+
+        assertThat(ByteBuffer.wrap(prin(one, 1).data()).getInt(4)).isZero();
+        assertThat(two.run(0, new byte[6], 0).sense()).isEqualTo("6/2a/04");
+        assertThat(one.write(0, Initiator.write16(0, 1), new byte[512]).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void readFullStatusNamesEachRegistrantByTransportId() {
+        register(one, 0, 0xabc);
+        prout(one, 1, 1, 0xabc, 0);
+
+        ByteBuffer full = ByteBuffer.wrap(prin(one, 3).data());
+
+        assertThat(full.getLong(8)).isEqualTo(0xabc);
+        assertThat(full.get(8 + 12)).isEqualTo((byte) 1);
+        assertThat(full.get(8 + 13)).isEqualTo((byte) 1);
+        int idLength = full.getInt(8 + 20);
+        byte[] id = new byte[idLength];
+        full.position(8 + 24);
+        full.get(id);
+        assertThat(id[0]).isEqualTo((byte) 0x45);
+        assertThat(new String(id, 4, id.length - 4, java.nio.charset.StandardCharsets.UTF_8).trim())
+                .startsWith(ScsiFixture.INITIATOR_1 + ",i,0x23d000000001");
+    }
+
+    @Test
+    void persistentReservationsAreUnsupportedWhenEmulatePrIsOff() {
+        fx.model.setStorageObjectAttribute(fx.ramdisk, "emulate_pr", "0");
+
+        assertThat(register(one, 0, 0xabc).sense()).isEqualTo("5/20/00");
+        assertThat(prin(one, 0).sense()).isEqualTo("5/20/00");
     }
 
     @Test

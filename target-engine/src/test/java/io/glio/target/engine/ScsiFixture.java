@@ -60,14 +60,18 @@ final class ScsiFixture implements AutoCloseable {
     }
 
     void awaitReady(StorageObject so) {
+        waitUntil(() -> registry.unit(so).map(u -> u.ready()).orElse(false), so + " ready");
+    }
+
+    /** Polls every 2 ms for up to 10 s; fails naming what never happened. */
+    static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (registry.unit(so).map(u -> u.ready()).orElse(false)) {
-                return;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
             }
-            Thread.onSpinWait();
+            pause();
         }
-        throw new AssertionError(so + " did not become ready");
     }
 
     Initiator login(String initiatorName, String isid) {
@@ -88,5 +92,14 @@ final class ScsiFixture implements AutoCloseable {
     public void close() {
         initiators.forEach(i -> i.executor.nexusLost());
         registry.close();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.glio.target.engine;
 
+import io.glio.target.backing.BackingStoreProvider;
 import io.glio.target.model.StorageObject;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
@@ -8,29 +9,27 @@ import io.glio.target.scsi.TaskManagementResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TaskManagementTest {
+class TaskManagementTest extends FixtureTest {
 
     static final int LUN = 5;
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-    GatedRamdiskProvider gated;
+    final GatedRamdiskProvider gated = new GatedRamdiskProvider();
     Initiator init;
+
+    @Override
+    List<BackingStoreProvider> extraProviders() {
+        return List.of(gated);
+    }
 
     @BeforeEach
     void setUp() {
-        gated = new GatedRamdiskProvider();
-        fx = new ScsiFixture(folder, List.of(gated));
         StorageObject so = fx.model.createRamdisk(GatedRamdiskProvider.NAME, 1 << 20, false, null);
         fx.model.createLun(fx.tpg, LUN, so, null);
         fx.model.createMappedLun(fx.acl1, LUN, LUN, false, null);
@@ -39,9 +38,8 @@ class TaskManagementTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void openGate() {
         gated.gate.complete(null);
-        fx.close();
     }
 
     @Test

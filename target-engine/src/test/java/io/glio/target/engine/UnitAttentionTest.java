@@ -2,31 +2,14 @@ package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskManagementFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UnitAttentionTest {
+class UnitAttentionTest extends FixtureTest {
 
-    @TempDir
-    Path folder;
-    ScsiFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ScsiFixture(folder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     @Test
     void aNewNexusFirstSeesPowerOnResetThenGood() {
@@ -84,5 +67,18 @@ class UnitAttentionTest {
         byte[] sense6 = {0x1a, 0x08, 0x08, 0, (byte) 255, 0};
         byte[] caching = i.run(1, sense6, 255).data();
         assertThat(caching[4 + 2] & 0x04).isEqualTo(0x04);
+    }
+
+    @Test
+    void changingTheBlockSizeRaisesCapacityDataHasChanged() {
+        Initiator i = fx.first();
+
+        fx.model.setStorageObjectAttribute(fx.ramdisk, "block_size", "4096");
+
+        assertThat(i.run(0, new byte[6], 0).sense()).isEqualTo("6/2a/09");
+        byte[] rc10 = {0x25, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        ByteBuffer cap = ByteBuffer.wrap(i.run(0, rc10, 8).data());
+        assertThat(cap.getInt(0)).isEqualTo((int) (ScsiFixture.RD_SIZE / 4096 - 1));
+        assertThat(cap.getInt(4)).isEqualTo(4096);
     }
 }

@@ -1,7 +1,6 @@
 package io.glio.target.backing.ram;
 
 import io.glio.target.backing.BackingStore;
-import io.glio.target.backing.BackingStoreException;
 import io.glio.target.backing.StoreIo;
 
 import java.nio.ByteBuffer;
@@ -23,20 +22,16 @@ public final class NullBackingStore implements BackingStore {
 
     @Override
     public CompletableFuture<Void> read(long offset, ByteBuffer dst) {
-        CompletableFuture<Void> checked = check(offset, dst.remaining());
-        while (checked.isDone() && !checked.isCompletedExceptionally() && dst.hasRemaining()) {
-            dst.put((byte) 0);
-        }
-        return checked;
+        return StoreIo.inline(offset, dst.remaining(), size, () -> {
+            while (dst.hasRemaining()) {
+                dst.put((byte) 0);
+            }
+        });
     }
 
     @Override
     public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean forceUnitAccess) {
-        CompletableFuture<Void> checked = check(offset, src.remaining());
-        if (!checked.isCompletedExceptionally()) {
-            src.position(src.limit());
-        }
-        return checked;
+        return StoreIo.inline(offset, src.remaining(), size, () -> src.position(src.limit()));
     }
 
     @Override
@@ -46,12 +41,12 @@ public final class NullBackingStore implements BackingStore {
 
     @Override
     public CompletableFuture<Void> unmap(long offset, long length) {
-        return check(offset, length);
+        return StoreIo.inline(offset, length, size, () -> { });
     }
 
     @Override
     public CompletableFuture<Void> writeZeroes(long offset, long length) {
-        return check(offset, length);
+        return StoreIo.inline(offset, length, size, () -> { });
     }
 
     @Override
@@ -61,14 +56,5 @@ public final class NullBackingStore implements BackingStore {
 
     @Override
     public void close() {
-    }
-
-    private CompletableFuture<Void> check(long offset, long length) {
-        try {
-            StoreIo.checkRange(offset, length, size);
-            return CompletableFuture.completedFuture(null);
-        } catch (BackingStoreException e) {
-            return StoreIo.failed(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.glio.target.backing.ram;
 
 import io.glio.target.backing.BackingStore;
-import io.glio.target.backing.BackingStoreException;
 import io.glio.target.backing.StoreIo;
 
 import java.nio.ByteBuffer;
@@ -126,12 +125,6 @@ public final class RamdiskBackingStore implements BackingStore {
     }
 
     private CompletableFuture<Void> inline(long offset, long length, Runnable copy) {
-        try {
-            StoreIo.checkRange(offset, length, size);
-        } catch (BackingStoreException e) {
-            return StoreIo.failed(e);
-        }
-        copy.run();
-        return CompletableFuture.completedFuture(null);
+        return StoreIo.inline(offset, length, size, copy);
     }
 }

@@ -2,14 +2,10 @@ package io.glio.target.scsi.command;
 
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
-import io.glio.target.scsi.sense.LbaOutOfRange;
 import io.glio.target.scsi.sense.ScsiException;
 
-/** The checks every medium-access CDB goes through, in LIO's order (sbc_check_prot, sbc_check_dpofua, range). */
+/** The checks every medium-access CDB goes through, in LIO's order (sbc_check_prot, sbc_check_dpofua, transfer length, range). */
 final class BlockChecks {
-
-    /** Largest single transfer the layer buffers (bytes). */
-    static final long MAX_TRANSFER_BYTES = 1L << 30;
 
     private BlockChecks() {
     }
@@ -22,9 +18,10 @@ final class BlockChecks {
         if ((b.flags() & (BlockCdb.DPO | BlockCdb.FUA)) != 0 && !ctx.settings().dpoFua()) {
             throw new InvalidFieldInCdb(1, (b.flags() & BlockCdb.DPO) != 0 ? 4 : 3);
         }
-        ctx.checkRange(b.lba(), b.blocks());
-        if (b.bytes(ctx.blockSize()) > MAX_TRANSFER_BYTES) {
-            throw new LbaOutOfRange();
+        if (b.blocks() > ctx.settings().maxTransferBlocks()) {
+            // SBC-3 4.4: beyond MAXIMUM TRANSFER LENGTH of the Block Limits page (LIO checks it before the range)
+            throw new InvalidFieldInCdb(BlockCdb.lengthOf(ctx.cdb()[0]) == 6 ? 4 : 7);
         }
+        ctx.checkRange(b.lba(), b.blocks());
     }
 }

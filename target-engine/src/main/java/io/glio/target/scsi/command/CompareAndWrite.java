@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.InvalidOpcode;
 import io.glio.target.scsi.sense.MiscompareDuringVerify;
@@ -20,16 +20,13 @@ import java.util.concurrent.CompletionException;
  * two of them never interleave. NoLB above the advertised maximum (1, VPD 0xB0) is INVALID FIELD
  * IN CDB; NoLB 0 is GOOD with nothing done.
  */
-public final class CompareAndWrite implements ScsiOperation {
+public final class CompareAndWrite extends AbstractOperation {
 
     static final int MAX_BLOCKS = 1;
 
-    private final OperationInfo info = OperationInfo.write(0x89, "COMPARE AND WRITE", 0xfa, 0xff, 0xff, 0xff, 0xff,
-            0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0xff, 0x3f, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public CompareAndWrite() {
+        super(OperationInfo.write(0x89, "COMPARE AND WRITE", 0xfa, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0xff, 0x3f, 0x00));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.LbaOutOfRange;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -19,14 +19,11 @@ import java.util.concurrent.CompletableFuture;
  *  8..15 LBA   16..19 NUMBER OF LOGICAL BLOCKS   20 PROVISIONING STATUS
  * </pre>
  */
-public final class GetLbaStatus implements ScsiOperation {
+public final class GetLbaStatus extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.read(0x9e, "GET LBA STATUS", 0x1f, 0xff, 0xff, 0xff, 0xff,
-            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00).withServiceAction(0x12);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public GetLbaStatus() {
+        super(OperationInfo.read(0x9e, "GET LBA STATUS", 0x1f, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00).withServiceAction(0x12));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.identity.StandardInquiry;
 import io.glio.target.scsi.identity.VpdPages;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
@@ -17,14 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * unknown page or CMDDT is INVALID FIELD IN CDB. Data is cut to the allocation length; the
  * page length fields keep the full size.
  */
-public final class Inquiry implements ScsiOperation {
+public final class Inquiry extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x12, -1, "INQUIRY", null, 0x01, 0xff, 0xff, 0xff, 0x00)
-            .unitlessOperation();
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public Inquiry() {
+        super(OperationInfo.other(0x12, -1, "INQUIRY", null, 0x01, 0xff, 0xff, 0xff, 0x00)
+                .unitlessOperation());
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.InvalidFieldInParameterList;
@@ -21,13 +21,12 @@ import java.util.concurrent.CompletableFuture;
  * SP=1 is SAVING PARAMETERS NOT SUPPORTED; nothing is changeable, so every page sent must equal
  * the current page byte for byte (PS bit ignored), else INVALID FIELD IN PARAMETER LIST.
  */
-public final class ModeSelect implements ScsiOperation {
+public final class ModeSelect extends AbstractOperation {
 
-    private final OperationInfo info;
     private final boolean ten;
 
     private ModeSelect(OperationInfo info, boolean ten) {
-        this.info = info;
+        super(info);
         this.ten = ten;
     }
 
@@ -39,11 +38,6 @@ public final class ModeSelect implements ScsiOperation {
     public static ModeSelect modeSelect10() {
         return new ModeSelect(OperationInfo.other(0x55, -1, "MODE SELECT(10)", AccessKind.WRITE,
                 0x11, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00), true);
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -16,13 +16,12 @@ import java.util.concurrent.CompletableFuture;
  * WP 0x80 (read-only LUN) | DPOFUA 0x10, block descriptor length; then one short block
  * descriptor (8 bytes; 16 with LLBAA in the 10-byte form) unless DBD; then the pages.
  */
-public final class ModeSense implements ScsiOperation {
+public final class ModeSense extends AbstractOperation {
 
-    private final OperationInfo info;
     private final boolean ten;
 
     private ModeSense(OperationInfo info, boolean ten) {
-        this.info = info;
+        super(info);
         this.ten = ten;
     }
 
@@ -34,11 +33,6 @@ public final class ModeSense implements ScsiOperation {
     public static ModeSense modeSense10() {
         return new ModeSense(OperationInfo.other(0x5a, -1, "MODE SENSE(10)", AccessKind.OTHER,
                 0x18, 0xff, 0xff, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00), true);
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
     }
 
     @Override

@@ -4,11 +4,12 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
+import io.glio.target.scsi.sense.InvalidOpcode;
 import io.glio.target.scsi.sense.ScsiException;
 
 import java.io.ByteArrayOutputStream;
@@ -20,22 +21,19 @@ import java.util.concurrent.CompletableFuture;
  * (2), READ FULL STATUS (3); other service actions are INVALID FIELD IN CDB. The length fields
  * count everything; the allocation length cuts the data.
  */
-public final class PersistentReserveIn implements ScsiOperation {
+public final class PersistentReserveIn extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x5e, -1, "PERSISTENT RESERVE IN",
-            AccessKind.PERSISTENT_RESERVATION, 0x1f, 0, 0, 0, 0, 0, 0xff, 0xff, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public PersistentReserveIn() {
+        super(OperationInfo.other(0x5e, -1, "PERSISTENT RESERVE IN",
+                AccessKind.PERSISTENT_RESERVATION, 0x1f, 0, 0, 0, 0, 0, 0xff, 0xff, 0x00));
     }
 
     @Override
     public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        Reservations.Snapshot s = reservationsOf(ctx).snapshot();
         byte[] cdb = ctx.cdb();
         int sa = cdb[1] & 0x1f;
         int allocation = Cdb.u16(cdb, 7);
-        Reservations.Snapshot s = ctx.unit().reservations().snapshot();
         byte[] d = switch (sa) {
             case 0 -> readKeys(s);
             case 1 -> readReservation(s);
@@ -44,6 +42,14 @@ public final class PersistentReserveIn implements ScsiOperation {
             default -> throw new InvalidFieldInCdb(1, 4);
         };
         return ctx.dataIn(d, d.length, allocation);
+    }
+
+    /** The LU's persistent reservations; with {@code emulate_pr=0} the PR commands do not exist (LIO). */
+    static Reservations reservationsOf(CommandContext ctx) throws InvalidOpcode {
+        if (!ctx.settings().pr()) {
+            throw new InvalidOpcode();
+        }
+        return ctx.unit().reservations();
     }
 
     private static byte[] readKeys(Reservations.Snapshot s) {

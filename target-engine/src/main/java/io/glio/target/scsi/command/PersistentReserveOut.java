@@ -5,7 +5,7 @@ import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.ItNexus;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.pr.Registrant;
 import io.glio.target.scsi.pr.Reservations;
@@ -26,20 +26,18 @@ import java.util.concurrent.CompletableFuture;
  * KEY; REGISTER AND MOVE, SPEC_I_PT, ALL_TG_PT and APTPL are not supported (INVALID FIELD).
  * Scope must be LU_SCOPE.
  */
-public final class PersistentReserveOut implements ScsiOperation {
+public final class PersistentReserveOut extends AbstractOperation {
 
     private static final int PARAMETER_LENGTH = 24;
 
-    private final OperationInfo info = OperationInfo.other(0x5f, -1, "PERSISTENT RESERVE OUT",
-            AccessKind.PERSISTENT_RESERVATION, 0x1f, 0xff, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public PersistentReserveOut() {
+        super(OperationInfo.other(0x5f, -1, "PERSISTENT RESERVE OUT",
+                AccessKind.PERSISTENT_RESERVATION, 0x1f, 0xff, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x00));
     }
 
     @Override
     public CompletableFuture<ScsiCompletion> execute(CommandContext ctx) throws ScsiException {
+        Reservations r = PersistentReserveIn.reservationsOf(ctx);
         byte[] cdb = ctx.cdb();
         int sa = cdb[1] & 0x1f;
         int scope = (cdb[2] >>> 4) & 0x0f;
@@ -65,7 +63,6 @@ public final class PersistentReserveOut implements ScsiOperation {
         if ((p[20] & 0x0d) != 0) {
             throw new InvalidFieldInParameterList(20);
         }
-        Reservations r = ctx.unit().reservations();
         String me = ctx.nexusKey();
         ItNexus nexus = ctx.session().nexus();
         switch (sa) {
@@ -74,7 +71,8 @@ public final class PersistentReserveOut implements ScsiOperation {
             case 1 -> r.reserve(me, key, type);
             case 2 -> r.release(me, key, type);
             case 3 -> r.clear(me, key);
-            default -> r.preempt(me, key, saKey, type); // 4 PREEMPT, 5 PREEMPT AND ABORT
+            case 4 -> r.preempt(me, key, saKey, type);
+            default -> ctx.unit().abortTasksOf(r.preempt(me, key, saKey, type)); // 5 PREEMPT AND ABORT
         }
         return CompletableFuture.completedFuture(ScsiCompletion.good(0, PARAMETER_LENGTH));
     }

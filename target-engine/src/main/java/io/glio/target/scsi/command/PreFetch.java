@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.ScsiException;
 
 import java.util.concurrent.CompletableFuture;
@@ -12,27 +12,19 @@ import java.util.concurrent.CompletableFuture;
  * PRE-FETCH(10/16) (SBC-3 5.9-5.10): range checked; the stores have no cache worth filling, so
  * the command ends GOOD ("the cache could not hold all of it"), which SBC-3 permits.
  */
-public final class PreFetch implements ScsiOperation {
+public final class PreFetch extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private PreFetch(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static PreFetch preFetch10() {
-        return new PreFetch(OperationInfo.read(0x34, "PRE-FETCH(10)", 0x02, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff,
-                0xff, 0x00));
+        return new PreFetch(OperationInfo.read("PRE-FETCH(10)", CdbUsage.block10(0x34, 0x02)));
     }
 
     public static PreFetch preFetch16() {
-        return new PreFetch(OperationInfo.read(0x90, "PRE-FETCH(16)", 0x02, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
+        return new PreFetch(OperationInfo.read("PRE-FETCH(16)", CdbUsage.block16(0x90, 0x02)));
     }
 
     @Override

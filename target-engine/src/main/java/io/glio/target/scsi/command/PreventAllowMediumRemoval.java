@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -14,14 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * PREVENT ALLOW MEDIUM REMOVAL (SBC-3 5.8): the medium cannot be removed at all (RMB=0), so
  * PREVENT 00b/01b are accepted as no-ops; the obsolete changer values are invalid.
  */
-public final class PreventAllowMediumRemoval implements ScsiOperation {
+public final class PreventAllowMediumRemoval extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x1e, -1, "PREVENT ALLOW MEDIUM REMOVAL",
-            AccessKind.WRITE, 0x00, 0x00, 0x00, 0x03, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public PreventAllowMediumRemoval() {
+        super(OperationInfo.other(0x1e, -1, "PREVENT ALLOW MEDIUM REMOVAL",
+                AccessKind.WRITE, 0x00, 0x00, 0x00, 0x03, 0x00));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.ScsiException;
 
 import java.nio.ByteBuffer;
@@ -14,12 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * expected length is shorter than the CDB's, only what fits is read and the transfer length
  * tells the transport the overflow residual.
  */
-public final class Read implements ScsiOperation {
+public final class Read extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private Read(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static Read read6() {
@@ -27,22 +26,15 @@ public final class Read implements ScsiOperation {
     }
 
     public static Read read10() {
-        return new Read(OperationInfo.read(0x28, "READ(10)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff, 0xff, 0x00));
+        return new Read(OperationInfo.read("READ(10)", CdbUsage.block10(0x28, 0xfa)));
     }
 
     public static Read read12() {
-        return new Read(OperationInfo.read(0xa8, "READ(12)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0x3f, 0x00));
+        return new Read(OperationInfo.read("READ(12)", CdbUsage.block12(0xa8, 0xfa)));
     }
 
     public static Read read16() {
-        return new Read(OperationInfo.read(0x88, "READ(16)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
+        return new Read(OperationInfo.read("READ(16)", CdbUsage.block16(0x88, 0xfa)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -15,14 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * READ CAPACITY(10) (SBC-3 5.15): last LBA (0xffffffff when it does not fit: use the 16-byte
  * form) and block length. PMI=0 with a non-zero LBA is INVALID FIELD IN CDB.
  */
-public final class ReadCapacity10 implements ScsiOperation {
+public final class ReadCapacity10 extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x25, -1, "READ CAPACITY(10)", AccessKind.OTHER,
-            0x00, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x01, 0x00).needingMedium(true);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public ReadCapacity10() {
+        super(OperationInfo.other(0x25, -1, "READ CAPACITY(10)", AccessKind.OTHER,
+                0x00, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x01, 0x00).needingMedium(true));
     }
 
     @Override

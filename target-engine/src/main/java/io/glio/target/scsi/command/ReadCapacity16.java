@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -17,15 +17,12 @@ import java.util.concurrent.CompletableFuture;
  *  14   LBPME 0x80 (emulate_tpu or emulate_tpws), LBPRZ 0x40 (unmapped blocks read zero)
  * </pre>
  */
-public final class ReadCapacity16 implements ScsiOperation {
+public final class ReadCapacity16 extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x9e, 0x10, "READ CAPACITY(16)", AccessKind.OTHER,
-            0x1f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00)
-            .needingMedium(true);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public ReadCapacity16() {
+        super(OperationInfo.other(0x9e, 0x10, "READ CAPACITY(16)", AccessKind.OTHER,
+                0x1f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00)
+                .needingMedium(true));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -14,13 +14,12 @@ import java.util.concurrent.CompletableFuture;
  * READ DEFECT DATA(10/12) (SBC-3 5.17-5.18): there are no defects; the header echoes the
  * requested PLIST/GLIST and format with a defect list length of 0.
  */
-public final class ReadDefectData implements ScsiOperation {
+public final class ReadDefectData extends AbstractOperation {
 
-    private final OperationInfo info;
     private final boolean twelve;
 
     private ReadDefectData(OperationInfo info, boolean twelve) {
-        this.info = info;
+        super(info);
         this.twelve = twelve;
     }
 
@@ -32,11 +31,6 @@ public final class ReadDefectData implements ScsiOperation {
     public static ReadDefectData readDefectData12() {
         return new ReadDefectData(OperationInfo.other(0xb7, -1, "READ DEFECT DATA(12)", AccessKind.OTHER,
                 0x1f, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00), true);
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
     }
 
     @Override

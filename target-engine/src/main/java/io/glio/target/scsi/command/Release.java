@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -11,12 +11,11 @@ import io.glio.target.scsi.sense.ScsiException;
 import java.util.concurrent.CompletableFuture;
 
 /** RELEASE(6/10) (SPC-2 7.17): releases this nexus's reservation; from any other nexus a GOOD no-op. */
-public final class Release implements ScsiOperation {
+public final class Release extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private Release(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static Release release6() {
@@ -26,11 +25,6 @@ public final class Release implements ScsiOperation {
     public static Release release10() {
         return new Release(OperationInfo.other(0x57, -1, "RELEASE(10)", AccessKind.ALWAYS,
                 0, 0, 0, 0, 0, 0, 0, 0, 0));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -17,14 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * all of them even when the allocation length cuts the list. Allocation length below 16 is
  * INVALID FIELD IN CDB (SPC-4). Clears REPORTED LUNS DATA HAS CHANGED for the nexus.
  */
-public final class ReportLuns implements ScsiOperation {
+public final class ReportLuns extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0xa0, -1, "REPORT LUNS", null, 0x00, 0xff, 0, 0, 0, 0,
-            0xff, 0xff, 0xff, 0xff, 0, 0).unitlessOperation();
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public ReportLuns() {
+        super(OperationInfo.other(0xa0, -1, "REPORT LUNS", null, 0x00, 0xff, 0, 0, 0,
+                0xff, 0xff, 0xff, 0xff, 0, 0).unitlessOperation());
     }
 
     @Override
@@ -41,6 +38,8 @@ public final class ReportLuns implements ScsiOperation {
         List<Integer> luns = ctx.session().lunMap().luns();
         if (select == 1) {
             luns = List.of(); // well-known LUNs only: there are none
+        } else if (luns.isEmpty()) {
+            luns = List.of(0); // as LIO: a nexus without LUNs still sees LUN 0 (SPC-4 requires LUN 0 to answer)
         }
         byte[] d = new byte[8 + 8 * luns.size()];
         Cdb.put32(d, 0, 8L * luns.size());

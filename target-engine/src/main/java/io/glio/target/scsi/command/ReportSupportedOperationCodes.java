@@ -5,7 +5,7 @@ import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.OperationTable;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -20,14 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * 001b asks for an opcode without service action, 010b for opcode + service action, 011b for
  * either; the one-command form carries SUPPORT 011b/001b, the CDB size and the usage data.
  */
-public final class ReportSupportedOperationCodes implements ScsiOperation {
+public final class ReportSupportedOperationCodes extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0xa3, 0x0c, "REPORT SUPPORTED OPERATION CODES",
-            AccessKind.ALWAYS, 0x1f, 0x87, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public ReportSupportedOperationCodes() {
+        super(OperationInfo.other(0xa3, 0x0c, "REPORT SUPPORTED OPERATION CODES",
+                AccessKind.ALWAYS, 0x1f, 0x87, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0));
     }
 
     @Override

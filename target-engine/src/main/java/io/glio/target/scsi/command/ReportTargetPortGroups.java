@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -12,19 +12,16 @@ import io.glio.target.scsi.sense.ScsiException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * REPORT TARGET PORT GROUPS (MAINTENANCE IN 0x0a, SPC-4 6.36): this LUN's group, Active/Optimized,
+ * REPORT TARGET PORT GROUPS (MAINTENANCE IN 0x0a, SPC-4 6.36): this LUN's group in its access state,
  * with the port of this nexus. Header RETURN DATA LENGTH (4 bytes), or the extended header
  * (format 001b: byte 4 = 0x10) when asked. Per group: state, supported states T|O|U|S|AN|AO
  * (0xcf), group id, status, port count, then 4 bytes per port (RTPI in bytes 2..3).
  */
-public final class ReportTargetPortGroups implements ScsiOperation {
+public final class ReportTargetPortGroups extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0xa3, 0x0a, "REPORT TARGET PORT GROUPS",
-            AccessKind.ALWAYS, 0xff, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public ReportTargetPortGroups() {
+        super(OperationInfo.other(0xa3, 0x0a, "REPORT TARGET PORT GROUPS",
+                AccessKind.ALWAYS, 0xff, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0));
     }
 
     @Override
@@ -42,7 +39,7 @@ public final class ReportTargetPortGroups implements ScsiOperation {
         if (extended) {
             d[4] = 0x10;
         }
-        d[header] = 0x00;                       // Active/Optimized, PREF=0
+        d[header] = (byte) (ctx.access().aluaState() & 0x0f);
         d[header + 1] = (byte) 0xcf;
         Cdb.put16(d, header + 2, group);
         d[header + 7] = 1;                      // one target port

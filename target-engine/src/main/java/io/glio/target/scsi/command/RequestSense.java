@@ -4,9 +4,10 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.LogicalUnitNotSupported;
+import io.glio.target.scsi.sense.NotReady;
 import io.glio.target.scsi.sense.ScsiException;
 import io.glio.target.scsi.sense.SenseData;
 import io.glio.target.scsi.sense.SenseKey;
@@ -16,17 +17,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * REQUEST SENSE (SPC-4 6.39): returns and clears the oldest unit attention of this nexus, else
- * NO SENSE; on an unmapped LUN, LOGICAL UNIT NOT SUPPORTED as data. DESC=1 is refused (fixed
+ * NOT READY while the store is not ready, else NO SENSE; on an unmapped LUN, LOGICAL UNIT NOT SUPPORTED as data. DESC=1 is refused (fixed
  * format only, D_SENSE=0), as LIO.
  */
-public final class RequestSense implements ScsiOperation {
+public final class RequestSense extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x03, -1, "REQUEST SENSE", null, 0x01, 0, 0, 0xff, 0)
-            .unitlessOperation();
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public RequestSense() {
+        super(OperationInfo.other(0x03, -1, "REQUEST SENSE", null, 0x01, 0, 0, 0xff, 0)
+                .unitlessOperation());
     }
 
     @Override
@@ -40,7 +38,13 @@ public final class RequestSense implements ScsiOperation {
             sense = SenseData.fixed(new LogicalUnitNotSupported());
         } else {
             UnitAttention ua = ctx.unit().unitAttentions().take(ctx.nexusKey());
-            sense = ua != null ? SenseData.fixed(ua) : SenseData.fixed(SenseKey.NO_SENSE, 0, 0, -1, -1);
+            if (ua != null) {
+                sense = SenseData.fixed(ua);
+            } else if (!ctx.unit().ready()) {
+                sense = SenseData.fixed(NotReady.storeNotAccessible()); // SPC-4 6.39: the condition TUR would report
+            } else {
+                sense = SenseData.fixed(SenseKey.NO_SENSE, 0, 0, -1, -1);
+            }
         }
         return ctx.dataIn(sense, sense.length, Cdb.u8(cdb, 4));
     }

@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -15,12 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * persistent registrations of others, end in RESERVATION CONFLICT. Third-party and extent
  * reservations are not supported (INVALID FIELD IN CDB).
  */
-public final class Reserve implements ScsiOperation {
+public final class Reserve extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private Reserve(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static Reserve reserve6() {
@@ -31,11 +30,6 @@ public final class Reserve implements ScsiOperation {
     public static Reserve reserve10() {
         return new Reserve(OperationInfo.other(0x56, -1, "RESERVE(10)", AccessKind.PERSISTENT_RESERVATION,
                 0, 0, 0, 0, 0, 0, 0, 0, 0));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
     }
 
     @Override

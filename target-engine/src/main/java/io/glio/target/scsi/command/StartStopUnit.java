@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
@@ -14,14 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * START STOP UNIT (SBC-3 5.20). The medium is not removable (RMB=0) and never stops, so power
  * conditions and START are accepted as no-ops; LOEJ (load/eject) is INVALID FIELD IN CDB.
  */
-public final class StartStopUnit implements ScsiOperation {
+public final class StartStopUnit extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.other(0x1b, -1, "START STOP UNIT", AccessKind.WRITE,
-            0x01, 0x00, 0x0f, 0xf7, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public StartStopUnit() {
+        super(OperationInfo.other(0x1b, -1, "START STOP UNIT", AccessKind.WRITE,
+                0x01, 0x00, 0x0f, 0xf7, 0x00));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.pr.AccessKind;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -13,12 +13,11 @@ import java.util.concurrent.CompletableFuture;
  * SYNCHRONIZE CACHE(10/16) (SBC-3 5.22-5.23): range checked (0 blocks = to the end), then the
  * whole store is flushed. IMMED is accepted; the flush still completes before GOOD.
  */
-public final class SynchronizeCache implements ScsiOperation {
+public final class SynchronizeCache extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private SynchronizeCache(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static SynchronizeCache synchronizeCache10() {
@@ -30,11 +29,6 @@ public final class SynchronizeCache implements ScsiOperation {
         return new SynchronizeCache(OperationInfo.other(0x91, -1, "SYNCHRONIZE CACHE(16)", AccessKind.WRITE,
                 0x06, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, 0x00)
                 .needingMedium(true));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
     }
 
     @Override

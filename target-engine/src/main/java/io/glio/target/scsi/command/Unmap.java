@@ -4,7 +4,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.InvalidFieldInParameterList;
 import io.glio.target.scsi.sense.InvalidOpcode;
@@ -25,14 +25,11 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  * Every descriptor is checked before anything is unmapped.
  */
-public final class Unmap implements ScsiOperation {
+public final class Unmap extends AbstractOperation {
 
-    private final OperationInfo info = OperationInfo.write(0x42, "UNMAP", 0x01, 0x00, 0x00, 0x00, 0x00, 0x3f,
-            0xff, 0xff, 0x00);
-
-    @Override
-    public OperationInfo info() {
-        return info;
+    public Unmap() {
+        super(OperationInfo.write(0x42, "UNMAP", 0x01, 0x00, 0x00, 0x00, 0x00, 0x3f,
+                0xff, 0xff, 0x00));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.MiscompareDuringVerify;
 import io.glio.target.scsi.sense.ScsiException;
@@ -17,31 +17,23 @@ import java.util.concurrent.CompletableFuture;
  * each block; MISCOMPARE carries the offset of the first differing byte. LIO does not compare;
  * libiscsi's Verify*.Mismatch expects it.
  */
-public final class Verify implements ScsiOperation {
+public final class Verify extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private Verify(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static Verify verify10() {
-        return new Verify(OperationInfo.read(0x2f, "VERIFY(10)", 0xf6, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff, 0xff, 0x00));
+        return new Verify(OperationInfo.read("VERIFY(10)", CdbUsage.block10(0x2f, 0xf6)));
     }
 
     public static Verify verify12() {
-        return new Verify(OperationInfo.read(0xaf, "VERIFY(12)", 0xf6, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0x3f, 0x00));
+        return new Verify(OperationInfo.read("VERIFY(12)", CdbUsage.block12(0xaf, 0xf6)));
     }
 
     public static Verify verify16() {
-        return new Verify(OperationInfo.read(0x8f, "VERIFY(16)", 0xf6, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
+        return new Verify(OperationInfo.read("VERIFY(16)", CdbUsage.block16(0x8f, 0xf6)));
     }
 
     @Override
@@ -60,7 +52,7 @@ public final class Verify implements ScsiOperation {
         if (bytchk == 0 || bytes == 0) {
             return CommandContext.good();
         }
-        if (bytes > BlockChecks.MAX_TRANSFER_BYTES) {
+        if (b.blocks() > ctx.settings().maxTransferBlocks()) {
             throw new InvalidFieldInCdb(7);
         }
         ByteBuffer expected = ctx.exactDataOut(bytchk == 1 ? bytes : bs);

@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.ScsiException;
 
 import java.nio.ByteBuffer;
@@ -13,12 +13,11 @@ import java.util.concurrent.CompletableFuture;
  * WRITE(6/10/12/16) (SBC-3 5.32-5.35). FUA, or a disabled write cache, makes the store force the
  * data before GOOD. Data-out beyond what both the CDB and the expected length cover is not written.
  */
-public final class Write implements ScsiOperation {
+public final class Write extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private Write(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static Write write6() {
@@ -26,22 +25,15 @@ public final class Write implements ScsiOperation {
     }
 
     public static Write write10() {
-        return new Write(OperationInfo.write(0x2a, "WRITE(10)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff, 0xff, 0x00));
+        return new Write(OperationInfo.write("WRITE(10)", CdbUsage.block10(0x2a, 0xfa)));
     }
 
     public static Write write12() {
-        return new Write(OperationInfo.write(0xaa, "WRITE(12)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0x3f, 0x00));
+        return new Write(OperationInfo.write("WRITE(12)", CdbUsage.block12(0xaa, 0xfa)));
     }
 
     public static Write write16() {
-        return new Write(OperationInfo.write(0x8a, "WRITE(16)", 0xfa, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
+        return new Write(OperationInfo.write("WRITE(16)", CdbUsage.block16(0x8a, 0xfa)));
     }
 
     @Override

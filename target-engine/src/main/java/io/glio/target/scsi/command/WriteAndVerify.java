@@ -3,7 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -14,32 +14,23 @@ import java.util.concurrent.CompletableFuture;
  * WRITE AND VERIFY(10/12/16) (SBC-3 5.36): a forced write; the store reports a failed write,
  * so the verify step needs no read-back (as LIO).
  */
-public final class WriteAndVerify implements ScsiOperation {
+public final class WriteAndVerify extends AbstractOperation {
 
-    private final OperationInfo info;
 
     private WriteAndVerify(OperationInfo info) {
-        this.info = info;
+        super(info);
     }
 
     public static WriteAndVerify writeAndVerify10() {
-        return new WriteAndVerify(OperationInfo.write(0x2e, "WRITE AND VERIFY(10)", 0xf6, 0xff, 0xff, 0xff, 0xff,
-                0x3f, 0xff, 0xff, 0x00));
+        return new WriteAndVerify(OperationInfo.write("WRITE AND VERIFY(10)", CdbUsage.block10(0x2e, 0xf6)));
     }
 
     public static WriteAndVerify writeAndVerify12() {
-        return new WriteAndVerify(OperationInfo.write(0xae, "WRITE AND VERIFY(12)", 0xf6, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
+        return new WriteAndVerify(OperationInfo.write("WRITE AND VERIFY(12)", CdbUsage.block12(0xae, 0xf6)));
     }
 
     public static WriteAndVerify writeAndVerify16() {
-        return new WriteAndVerify(OperationInfo.write(0x8e, "WRITE AND VERIFY(16)", 0xf6, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, 0x00));
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
+        return new WriteAndVerify(OperationInfo.write("WRITE AND VERIFY(16)", CdbUsage.block16(0x8e, 0xf6)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
-import io.glio.target.scsi.ScsiOperation;
+import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.sense.InvalidFieldInCdb;
 import io.glio.target.scsi.sense.ScsiException;
 
@@ -18,34 +18,27 @@ import java.util.concurrent.CompletableFuture;
  * block alone becomes a zero write. LIO's checks: NUMBER OF LOGICAL BLOCKS 0 is invalid (WSNZ=1),
  * above {@code max_write_same_len} (when set) invalid, ANCHOR/PBDATA/LBDATA invalid.
  */
-public final class WriteSame implements ScsiOperation {
+public final class WriteSame extends AbstractOperation {
 
     private static final int ANCHOR = 0x10;
     private static final int UNMAP = 0x08;
     private static final int PBDATA_LBDATA = 0x06;
+    private static final int NDOB = 0x01;
     private static final int CHUNK = 1 << 20;
 
-    private final OperationInfo info;
     private final int lengthOffset;
 
     private WriteSame(OperationInfo info, int lengthOffset) {
-        this.info = info;
+        super(info);
         this.lengthOffset = lengthOffset;
     }
 
     public static WriteSame writeSame10() {
-        return new WriteSame(OperationInfo.write(0x41, "WRITE SAME(10)", 0xf8, 0xff, 0xff, 0xff, 0xff, 0x3f, 0xff,
-                0xff, 0x00), 7);
+        return new WriteSame(OperationInfo.write("WRITE SAME(10)", CdbUsage.block10(0x41, 0xf8)), 7);
     }
 
     public static WriteSame writeSame16() {
-        return new WriteSame(OperationInfo.write(0x93, "WRITE SAME(16)", 0xf9, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, 0x00), 10);
-    }
-
-    @Override
-    public OperationInfo info() {
-        return info;
+        return new WriteSame(OperationInfo.write("WRITE SAME(16)", CdbUsage.block16(0x93, 0xf9)), 10);
     }
 
     @Override
@@ -71,7 +64,12 @@ public final class WriteSame implements ScsiOperation {
         }
         ctx.checkRange(b.lba(), b.blocks());
         int bs = ctx.blockSize();
-        ByteBuffer block = ctx.exactDataOut(bs);
+        // NDOB (WRITE SAME(16) byte 1 bit 0, SBC-4): no data-out, the block is all zeroes
+        boolean noDataOut = lengthOffset == 10 && (flags & NDOB) != 0;
+        ByteBuffer block = ctx.exactDataOut(noDataOut ? 0 : bs);
+        if (noDataOut) {
+            block = ByteBuffer.wrap(new byte[bs]);
+        }
         long offset = b.lba() * bs;
         long length = b.bytes(bs);
         BackingStore store = ctx.store();
@@ -84,7 +82,7 @@ public final class WriteSame implements ScsiOperation {
         } else {
             io = writePattern(store, block, offset, length, !ctx.settings().writeCache());
         }
-        return io.thenApply(v -> ScsiCompletion.good(0, bs));
+        return io.thenApply(v -> ScsiCompletion.good(0, noDataOut ? 0 : bs));
     }
 
     private static boolean isZero(ByteBuffer block) {

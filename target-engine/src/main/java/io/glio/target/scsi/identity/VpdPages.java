@@ -70,7 +70,7 @@ public final class VpdPages {
         d[4] = 0x01;
         d[5] = (byte) (s.caw() ? 1 : 0);
         Cdb.put16(d, 6, 1);
-        long max = Math.min(s.maxTransferSectors(), 0xffffffffL);
+        long max = Math.min(s.maxTransferBlocks(), 0xffffffffL);
         Cdb.put32(d, 8, max);
         Cdb.put32(d, 12, Math.min(s.optimalSectors() == 0 ? max : s.optimalSectors(), max));
         if (s.tpu()) {
