@@ -26,12 +26,26 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
         return new DeviceSettings(so.blockSize(), so.writeBack() || user, flag(a, "emulate_fua_write", true),
                 flag(a, "is_nonrot", false), flag(a, "emulate_tpu", false), flag(a, "emulate_tpws", false),
                 flag(a, "unmap_zeroes_data", false), a.getLong("max_unmap_lba_count", 0),
-                a.getLong("max_unmap_block_desc_count", 0), a.getLong("unmap_granularity", 0),
+                unmapDescriptorLimit(a), a.getLong("unmap_granularity", 0),
                 a.getLong("unmap_granularity_alignment", 0), a.getLong("max_write_same_len", 0),
                 a.getLong("optimal_sectors", 0), a.getLong("hw_max_sectors", 16384),
                 flag(a, "emulate_caw", true), flag(a, "emulate_pr", true), flag(a, "emulate_tas", true),
                 flag(a, "emulate_rest_reord", false), (int) a.getLong("emulate_ua_intlck_ctrl", 0),
                 so.readonly(), product(so), user ? "0002" : "4.0", user, so.config().orElse(""));
+    }
+
+    /** Descriptors one UNMAP may carry when the attribute leaves it open (0). */
+    static final long DEFAULT_UNMAP_DESCRIPTORS = 256;
+
+    /**
+     * {@code max_unmap_block_desc_count}, where 0 (ramdisk's and user objects' kernel default,
+     * where LIO refuses UNMAP altogether) becomes 256 rather than "no limit": initiators size
+     * descriptor lists from VPD 0xB0, and libiscsi 1.19's Unmap.ZeroBlocks builds an unbounded
+     * count into a 16-bit list length and sends garbage.
+     */
+    private static long unmapDescriptorLimit(Attributes a) {
+        long configured = a.getLong("max_unmap_block_desc_count", 0);
+        return configured == 0 ? DEFAULT_UNMAP_DESCRIPTORS : configured;
     }
 
     /**
