@@ -83,10 +83,7 @@ final class AclNode extends UiNode {
             shell.console().info("Deleted Mapped LUN " + a.get("mapped_lun") + ".");
             return null;
         }));
-        list.add(CommandSpec.of("info", "Displays information about the node ACL.", a -> {
-            info().orElseThrow().forEach(shell.console()::info);
-            return null;
-        }));
+        list.add(infoCommand("Displays information about the node ACL."));
     }
 
     private CommandSpec.Outcome create(String mappedText, String lunOrBackstore, String writeProtectText) {
@@ -191,10 +188,7 @@ final class AclNode extends UiNode {
 
         @Override
         protected void addCommands(List<CommandSpec> list) {
-            list.add(CommandSpec.of("info", "Displays information about the mapped LUN.", a -> {
-                info().orElseThrow().forEach(shell.console()::info);
-                return null;
-            }));
+            list.add(infoCommand("Displays information about the mapped LUN."));
         }
 
         @Override

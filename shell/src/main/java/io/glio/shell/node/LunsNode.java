@@ -144,10 +144,7 @@ final class LunsNode extends UiNode {
 
         @Override
         protected void addCommands(List<CommandSpec> list) {
-            list.add(CommandSpec.of("info", "Displays information about the LUN.", a -> {
-                info().orElseThrow().forEach(shell.console()::info);
-                return null;
-            }));
+            list.add(infoCommand("Displays information about the LUN."));
         }
 
         @Override

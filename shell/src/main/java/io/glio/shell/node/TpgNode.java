@@ -105,10 +105,7 @@ final class TpgNode extends UiNode {
                 return null;
             }));
         }
-        list.add(CommandSpec.of("info", "Displays information about the TPG.", a -> {
-            info().orElseThrow().forEach(shell.console()::info);
-            return null;
-        }));
+        list.add(infoCommand("Displays information about the TPG."));
     }
 
     @Override
