@@ -92,6 +92,15 @@ class MainTest {
     }
 
     @Test
+    void preferencesAndBookmarksLastAcrossRuns() throws IOException {
+        run("set global auto_add_default_portal=false\ncd /iscsi\nbookmarks add fab\n");
+        OracleRun second = run("get global auto_add_default_portal\n/iscsi create iqn.2003-01.org.linux-iscsi.test:t1\n"
+                + "cd @fab\npwd\n");
+        assertThat(second.stdout).contains("auto_add_default_portal=false ", "Created TPG 1.", "/iscsi\n")
+                .doesNotContain("Created default portal");
+    }
+
+    @Test
     void unreadableConfigurationIsReportedAndNotOverwritten() throws IOException {
         Files.writeString(config(), "{ not json");
         OracleRun r = run("ls / 0\n");

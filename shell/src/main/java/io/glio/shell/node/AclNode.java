@@ -94,6 +94,7 @@ final class AclNode extends UiNode {
             throw new ShellException("mapped_lun must be an integer");
         }
         int tpgLun;
+        // Unlike luns/ create, targetcli only strips a lower-case "lun" here.
         String digits = lunOrBackstore.startsWith("lun") ? lunOrBackstore.substring(3) : lunOrBackstore;
         if (digits.matches("[+-]?\\d+")) {
             tpgLun = Integer.parseInt(digits);
