@@ -65,6 +65,11 @@ final class FabricNode extends UiNode {
                     return null;
                 }));
         list.add(infoCommand("Displays information about the fabric module."));
+        // targetcli 2.1.53 crashes here (rtslib's NameError); glio answers with its own version.
+        list.add(CommandSpec.of("version", "Displays the target fabric module version.", a -> {
+            shell.console().display("Target fabric module " + fabric.rtslibName() + ": glio " + Shell.VERSION);
+            return null;
+        }));
     }
 
     @Override
