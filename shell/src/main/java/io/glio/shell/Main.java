@@ -93,7 +93,13 @@ public final class Main implements Callable<Integer> {
     /** As {@link #run(String[], EngineAttacher)} with explicit streams, environment and model (tests). */
     static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
                    java.util.Map<String, String> env, java.util.function.Supplier<TargetModel> models) {
-        CommandLine cl = commandLine(new Main(attacher, in, out, err, env, models));
+        Main main = new Main(attacher, in, out, err, env, models);
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            // A one-shot command with no option: skip building the picocli model (start-up time).
+            main.words = List.of(args);
+            return main.call();
+        }
+        CommandLine cl = commandLine(main);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl.execute(args);
