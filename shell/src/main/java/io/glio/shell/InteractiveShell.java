@@ -7,6 +7,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -35,6 +36,14 @@ final class InteractiveShell {
         }
     }
 
+    private static DefaultParser literalParser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setQuoteChars(new char[0]);
+        parser.setEscapeChars(new char[0]);
+        parser.setEofOnUnclosedBracket();
+        return parser;
+    }
+
     /** Runs on {@code terminal} (a dumb terminal in tests). */
     int run(Terminal terminal) {
         Prefs prefs = Prefs.load(settings.home());
@@ -50,6 +59,9 @@ final class InteractiveShell {
                 .completer(new ShellCompleter(shell))
                 .variable(LineReader.HISTORY_FILE, settings.home().resolve("history.txt"))
                 .variable(LineReader.WORDCHARS, "")
+                // The line goes to configshell's grammar as typed: no quoting, escapes or !history.
+                .parser(literalParser())
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
         try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
