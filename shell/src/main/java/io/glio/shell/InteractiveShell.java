@@ -51,8 +51,6 @@ final class InteractiveShell {
         Console console = new Console(out, out, prefs, !Terminal.TYPE_DUMB.equals(terminal.getType()),
                 terminal.getWidth());
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        boolean restored = Main.restore(shell);
-        shell.resetChanged();
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("targetcli")
@@ -66,6 +64,8 @@ final class InteractiveShell {
                 .build();
         try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
             shell.setSessions(engine.sessions());
+            boolean restored = Main.restore(shell);
+            shell.resetChanged();
             out.print(Main.BANNER);
             out.print('\n');
             shell.resumeLastPath();

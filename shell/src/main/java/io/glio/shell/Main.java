@@ -131,7 +131,7 @@ public final class Main implements Callable<Integer> {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        restore(shell);
+        boolean restored = restore(shell);
         shell.resetChanged();
         try {
             shell.execute(line);
@@ -140,6 +140,10 @@ public final class Main implements Callable<Integer> {
             return 1;
         } catch (RuntimeException e) {
             err.println("Internal error: " + e);
+            return 1;
+        }
+        if (shell.changed() && !restored) {
+            err.println("Not saving: " + settings.configFile() + " could not be restored, the change is lost.");
             return 1;
         }
         if (shell.changed()) {
@@ -158,10 +162,11 @@ public final class Main implements Callable<Integer> {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        boolean restored = restore(shell);
-        shell.resetChanged();
+        // The engine is attached first, so it learns the restored configuration from the model's events.
         try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
             shell.setSessions(engine.sessions());
+            boolean restored = restore(shell);
+            shell.resetChanged();
             out.print(BANNER);
             out.print('\n');
             shell.resumeLastPath();
@@ -210,13 +215,14 @@ public final class Main implements Callable<Integer> {
 
     /**
      * targetcli's exit: with {@code auto_save_on_exit} the configuration is saved, except when
-     * the file could not be restored at start and nothing was changed (that would replace the
-     * file by an empty configuration).
+     * the file could not be restored at start (saving would replace it by what this run built;
+     * an explicit {@code saveconfig} still does).
      */
     static void exitSave(Shell shell, boolean restored) {
         if (shell.prefs().bool("auto_save_on_exit")) {
-            if (!restored && !shell.changed()) {
-                shell.console().warning("Not saving: " + shell.configFile() + " could not be restored at start.");
+            if (!restored) {
+                shell.console().warning("Not saving automatically: " + shell.configFile()
+                        + " could not be restored at start; use saveconfig to replace it.");
             } else {
                 shell.console().info("Global pref auto_save_on_exit=true");
                 shell.run("/ saveconfig");

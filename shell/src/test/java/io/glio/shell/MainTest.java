@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +112,42 @@ class MainTest {
         OracleRun r = run("ls / 0\n");
         assertThat(r.stderr).startsWith("Could not restore " + config());
         assertThat(Files.readString(config())).isEqualTo("{ not json");
+    }
+
+    @Test
+    void oneShotChangeIsNotSavedOverAnUnreadableConfiguration() throws IOException {
+        Files.writeString(config(), "{ not json");
+        OracleRun r = run("", "/backstores/ramdisk", "create", "rd1", "1M");
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.stderr).contains("Not saving: " + config());
+        assertThat(Files.readString(config())).isEqualTo("{ not json");
+    }
+
+    @Test
+    void engineIsAttachedBeforeTheRestoreAndClosedAtExit() throws IOException {
+        run("/backstores/ramdisk create rd1 1M\n");
+        List<String> seen = new ArrayList<>();
+        boolean[] closed = {false};
+        EngineAttacher recording = model -> {
+            model.addListener(e -> seen.add(e.getClass().getSimpleName()));
+            return new EngineAttacher.Attached() {
+                @Override
+                public SessionSource sessions() {
+                    return SessionSource.NONE;
+                }
+
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+        };
+        Main.run(new String[0], recording, new ByteArrayInputStream("ls\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
+                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                OracleRun::testModel);
+        assertThat(seen).isNotEmpty();
+        assertThat(closed[0]).isTrue();
     }
 
     @Test
