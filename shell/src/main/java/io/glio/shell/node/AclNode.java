@@ -75,7 +75,7 @@ final class AclNode extends UiNode {
             try {
                 index = Integer.parseInt(a.get("mapped_lun"));
             } catch (NumberFormatException e) {
-                throw new ShellException("mapped_lun must be an integer");
+                throw new ShellException("The mapped_lun parameter must be an integer value");
             }
             for (NodeAcl acl : acls) {
                 model().deleteMappedLun(acl, index);
@@ -157,10 +157,8 @@ final class AclNode extends UiNode {
     @Override
     protected void addGroups(List<ConfigGroup> groups) {
         if (!tpg.parameters().isEmpty()) {
-            groups.add(Groups.fromAttributes("parameter", Descriptions.Scope.TPGPARAM, () -> tpg.parameters(),
-                    (n, v) -> {
-                        throw new ShellException("Parameter " + n + " is read-only.");
-                    }));
+            // A node ACL shows its TPG's parameters, read-only.
+            groups.add(Groups.readOnly("parameter", Descriptions.Scope.TPGPARAM, tpg::parameters));
         }
         groups.add(Groups.fromAttributes("attribute", Descriptions.Scope.ACL, () -> first().attributes(),
                 (n, v) -> acls.forEach(a -> model().setNodeAclAttribute(a, n, v))));
