@@ -49,7 +49,7 @@ final class InteractiveShell {
         Prefs prefs = Prefs.load(settings.home());
         PrintStream out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
         Console console = new Console(out, out, prefs, !Terminal.TYPE_DUMB.equals(terminal.getType()),
-                terminal.getWidth());
+                terminal::getWidth);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
