@@ -39,6 +39,11 @@ public final class Console {
         return terminal;
     }
 
+    /** Whether output gets ANSI colours: a terminal with {@code color_mode} on. */
+    public boolean colors() {
+        return terminal && prefs.bool("color_mode");
+    }
+
     public void info(String message) {
         log(3, "Info: ", "32", message);
     }

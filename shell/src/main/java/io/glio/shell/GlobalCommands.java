@@ -91,7 +91,7 @@ public final class GlobalCommands {
         } catch (NumberFormatException e) {
             throw new ShellException("The tree depth must be a number.");
         }
-        List<String> lines = new TreeRenderer(shell.prefs(), shell.console().width())
+        List<String> lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
                 .render(target, depth == 0 ? null : depth);
         shell.console().display(String.join("\n", lines));
     }
