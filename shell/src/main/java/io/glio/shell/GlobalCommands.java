@@ -91,8 +91,12 @@ public final class GlobalCommands {
         } catch (NumberFormatException e) {
             throw new ShellException("The tree depth must be a number.");
         }
-        List<String> lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
-                .render(target, depth == 0 ? null : depth);
+        List<String> lines;
+        // One consistent picture while an engine thread may be changing runtime status.
+        synchronized (shell.model()) {
+            lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
+                    .render(target, depth == 0 ? null : depth);
+        }
         shell.console().display(String.join("\n", lines));
     }
 

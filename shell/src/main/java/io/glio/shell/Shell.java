@@ -206,7 +206,11 @@ public final class Shell {
         } catch (NumberFormatException e) {
             throw new ShellException("The tree depth must be a number.");
         }
-        console.display(JsonOutput.tree(node, depth == 0 ? null : depth));
+        String json;
+        synchronized (model) {
+            json = JsonOutput.tree(node, depth == 0 ? null : depth);
+        }
+        console.display(json);
     }
 
     /** configshell's {@code get_node}: bookmarks, absolute and relative paths, {@code .} and {@code ..}. */
