@@ -62,7 +62,7 @@ final class InteractiveShell {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
-        try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
+        try (EngineAttacher.Attached engine = Main.attach(attacher, shell)) {
             shell.setSessions(engine.sessions());
             boolean restored = Main.restore(shell);
             shell.resetChanged();

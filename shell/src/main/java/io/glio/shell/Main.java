@@ -163,7 +163,7 @@ public final class Main implements Callable<Integer> {
         Console console = new Console(out, err, prefs, false, 0);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
         // The engine is attached first, so it learns the restored configuration from the model's events.
-        try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
+        try (EngineAttacher.Attached engine = attach(attacher, shell)) {
             shell.setSessions(engine.sessions());
             boolean restored = restore(shell);
             shell.resetChanged();
@@ -190,6 +190,19 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Starts the engine; if it cannot start, says why in one line and goes on without one (the
+     * configuration can still be edited and saved).
+     */
+    static EngineAttacher.Attached attach(EngineAttacher attacher, Shell shell) {
+        try {
+            return attacher.attach(shell.model());
+        } catch (RuntimeException e) {
+            shell.console().error("Target not served, the engine did not start: " + e.getMessage());
+            return EngineAttacher.NONE.attach(shell.model());
+        }
     }
 
     /**

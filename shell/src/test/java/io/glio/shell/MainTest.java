@@ -151,6 +151,24 @@ class MainTest {
     }
 
     @Test
+    void engineThatCannotStartIsReportedAndTheShellStillWorks() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new String[0], model -> {
+                    throw new IllegalStateException("0.0.0.0:3260 is already in use");
+                }, new ByteArrayInputStream("/backstores/ramdisk create rd1 1M\nsessions\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                OracleRun::testModel);
+        assertThat(rc).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Target not served, the engine did not start: 0.0.0.0:3260 is already in use\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Created ramdisk rd1 with size 1M.",
+                "No target is being served by this shell (no engine attached).");
+        assertThat(Files.readString(config())).contains("\"name\": \"rd1\"");
+    }
+
+    @Test
     void configLocationPrefersOptionThenEnvironmentThenUserFolder() {
         Path opt = Path.of("/x/opt.json");
         assertThat(ShellSettings.resolve(opt, Map.of("TARGETCLI_CONFIG", "/x/env.json"), "/home/u", false)
