@@ -15,6 +15,8 @@ if [[ ${#names[@]} -eq 0 ]]; then
 fi
 for name in "${names[@]}"; do
   rm -rf /tmp/glio-shell-difftest && mkdir -p /tmp/glio-shell-difftest/img
+  # A file the script reads (e.g. a broken configuration for restoreconfig).
+  if [[ -f $dir/$name.input.json ]]; then cp "$dir/$name.input.json" /tmp/glio-shell-difftest/input.json; fi
   base=$(mktemp -d) home=$(mktemp -d)
   FAKE_BASE=$base TARGETCLI_HOME=$home FAKE_TCMU=1 FAKE_HOST=storage1.example.com \
     /usr/bin/python3 "$oracle/harness.py" < "$dir/$name.txt" > "$base/out" 2> "$base/err" || true

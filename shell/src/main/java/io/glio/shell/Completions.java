@@ -4,7 +4,6 @@ import io.glio.shell.node.UiNode;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -219,9 +218,5 @@ public final class Completions {
         }
         files.addAll(dirs);
         return files;
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

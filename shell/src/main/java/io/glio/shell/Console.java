@@ -14,9 +14,14 @@ public final class Console {
     private final PrintStream err;
     private final Prefs prefs;
     private final boolean terminal;
-    private final int width;
+    private final java.util.function.IntSupplier width;
 
     public Console(PrintStream out, PrintStream err, Prefs prefs, boolean terminal, int width) {
+        this(out, err, prefs, terminal, () -> width);
+    }
+
+    /** A console whose width is read at each use (a terminal that may be resized). */
+    public Console(PrintStream out, PrintStream err, Prefs prefs, boolean terminal, java.util.function.IntSupplier width) {
         this.out = out;
         this.err = err;
         this.prefs = prefs;
@@ -26,11 +31,17 @@ public final class Console {
 
     /** Output width for {@code ls}: the terminal's, capped at 132; 132 when not a terminal. */
     public int width() {
-        return terminal && width > 0 ? Math.min(width, 132) : 132;
+        int w = width.getAsInt();
+        return terminal && w > 0 ? Math.min(w, 132) : 132;
     }
 
     public boolean terminal() {
         return terminal;
+    }
+
+    /** Whether output gets ANSI colours: a terminal with {@code color_mode} on. */
+    public boolean colors() {
+        return terminal && prefs.bool("color_mode");
     }
 
     public void info(String message) {

@@ -4,8 +4,12 @@ import io.glio.target.model.TargetModel;
 
 /**
  * The one place where a long-running shell (interactive or piped) starts serving the model: the
- * integrator plugs the iSCSI engine in here. The returned handle stops the engine when the shell
- * ends. {@link #NONE} serves nothing and says so through {@link SessionSource#NONE}.
+ * integrator plugs the iSCSI engine in here ({@link Main#run(String[], EngineAttacher)}, or a
+ * {@code META-INF/services/io.glio.shell.EngineAttacher} entry that {@link Main#main} finds).
+ * It is called with an empty model before the configuration file is restored, so the engine
+ * learns everything from the model's events; the returned handle stops the engine when the
+ * shell ends. One-shot commands never attach an engine. {@link #NONE} serves nothing and says
+ * so through {@link SessionSource#NONE}.
  */
 @FunctionalInterface
 public interface EngineAttacher {

@@ -12,6 +12,44 @@ import java.util.Map;
  */
 public final class GlobalCommands {
 
+    /** configshell's introduction to {@code help}. */
+    private static final String HELP_INTRO = """
+
+            GENERALITIES
+            ============
+            This is a shell in which you can create, delete and configure
+            configuration objects.
+
+            The available commands depend on the current path or target
+            path you want to run a command in: different path have
+            different sets of available commands, i.e. a path pointing at
+            an iSCSI target will not have the same available commands as,
+            say, a path pointing at a storage object.
+
+            The prompt that starts each command line indicates your
+            current path. Alternatively (useful if the prompt displays
+            an abbreviated path to save space), you can run the
+            `pwd` command to display the complete current path.
+
+            Navigating the tree is done using the `cd` command. Without
+            any argument, `cd` presents you with the full objects
+            tree. Just use arrows to select the destination path, and
+            enter will get you there. Please try `help cd` for navigation
+            tips.
+
+            COMMAND SYNTAX
+            ==============
+            Commands are built using the following syntax:
+
+            [TARGET_PATH] COMMAND_NAME [OPTIONS]
+
+            TARGET_PATH indicates the path to run the command from.
+            If omitted, the command is run from your current path.
+
+            OPTIONS depend on the command. Please use `help` to
+            get more information.
+            """;
+
     private final Shell shell;
 
     GlobalCommands(Shell shell) {
@@ -53,8 +91,12 @@ public final class GlobalCommands {
         } catch (NumberFormatException e) {
             throw new ShellException("The tree depth must be a number.");
         }
-        List<String> lines = new TreeRenderer(shell.prefs(), shell.console().width())
-                .render(target, depth == 0 ? null : depth);
+        List<String> lines;
+        // One consistent picture while an engine thread may be changing runtime status.
+        synchronized (shell.model()) {
+            lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
+                    .render(target, depth == 0 ? null : depth);
+        }
         shell.console().display(String.join("\n", lines));
     }
 
@@ -183,17 +225,7 @@ public final class GlobalCommands {
         Map<String, CommandSpec> commands = node.commands();
         if (topic == null) {
             StringBuilder sb = new StringBuilder();
-            sb.append("\nGENERALITIES\n============\n")
-                    .append("This is a shell in which you can create, delete and configure configuration\n")
-                    .append("objects.\n\n")
-                    .append("The available commands depend on the current path or target path you want to\n")
-                    .append("run a command in: different path have different sets of available commands,\n")
-                    .append("i.e. a path pointing at an iscsi target will not have the same available\n")
-                    .append("commands as, say, a path pointing at a storage object.\n\n")
-                    .append("The prompt that starts each command line indicates your current path. Alternatively\n")
-                    .append("(useful in particular when running commands from a script), you can specify the\n")
-                    .append("target path of a command with PATH COMMAND.\n\n")
-                    .append("AVAILABLE COMMANDS\n==================\n")
+            sb.append(HELP_INTRO).append("\n\nAVAILABLE COMMANDS\n==================\n")
                     .append("The following commands are available in the\ncurrent path:\n\n");
             commands.values().forEach(c -> sb.append("  - ").append(c.syntax()).append('\n'));
             epyWrite(sb.toString());
@@ -213,7 +245,7 @@ public final class GlobalCommands {
         if (!defaults.isEmpty()) {
             sb.append("\nDEFAULT VALUES\n==============\n").append(String.join("", defaults)).append("\n\n");
         }
-        sb.append("\nDESCRIPTION\n===========\n").append(spec.description()).append('\n');
+        sb.append("\nDESCRIPTION\n===========\n\n").append(spec.description()).append("\n\n");
         epyWrite(sb.toString());
     }
 

@@ -7,6 +7,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -35,25 +36,36 @@ final class InteractiveShell {
         }
     }
 
+    private static DefaultParser literalParser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setQuoteChars(new char[0]);
+        parser.setEscapeChars(new char[0]);
+        parser.setEofOnUnclosedBracket();
+        return parser;
+    }
+
     /** Runs on {@code terminal} (a dumb terminal in tests). */
     int run(Terminal terminal) {
         Prefs prefs = Prefs.load(settings.home());
         PrintStream out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
         Console console = new Console(out, out, prefs, !Terminal.TYPE_DUMB.equals(terminal.getType()),
-                terminal.getWidth());
+                terminal::getWidth);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        boolean restored = Main.restore(shell);
-        shell.resetChanged();
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("targetcli")
                 .completer(new ShellCompleter(shell))
                 .variable(LineReader.HISTORY_FILE, settings.home().resolve("history.txt"))
                 .variable(LineReader.WORDCHARS, "")
+                // The line goes to configshell's grammar as typed: no quoting, escapes or !history.
+                .parser(literalParser())
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
-        try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
+        try (EngineAttacher.Attached engine = Main.attach(attacher, shell)) {
             shell.setSessions(engine.sessions());
+            boolean restored = Main.restore(shell);
+            shell.resetChanged();
             out.print(Main.BANNER);
             out.print('\n');
             shell.resumeLastPath();

@@ -93,7 +93,13 @@ public final class Main implements Callable<Integer> {
     /** As {@link #run(String[], EngineAttacher)} with explicit streams, environment and model (tests). */
     static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
                    java.util.Map<String, String> env, java.util.function.Supplier<TargetModel> models) {
-        CommandLine cl = commandLine(new Main(attacher, in, out, err, env, models));
+        Main main = new Main(attacher, in, out, err, env, models);
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            // A one-shot command with no option: skip building the picocli model (start-up time).
+            main.words = List.of(args);
+            return main.call();
+        }
+        CommandLine cl = commandLine(main);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl.execute(args);
@@ -125,7 +131,7 @@ public final class Main implements Callable<Integer> {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        restore(shell);
+        boolean restored = restore(shell);
         shell.resetChanged();
         try {
             shell.execute(line);
@@ -134,6 +140,10 @@ public final class Main implements Callable<Integer> {
             return 1;
         } catch (RuntimeException e) {
             err.println("Internal error: " + e);
+            return 1;
+        }
+        if (shell.changed() && !restored) {
+            err.println("Not saving: " + settings.configFile() + " could not be restored, the change is lost.");
             return 1;
         }
         if (shell.changed()) {
@@ -152,10 +162,11 @@ public final class Main implements Callable<Integer> {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        boolean restored = restore(shell);
-        shell.resetChanged();
-        try (EngineAttacher.Attached engine = attacher.attach(shell.model())) {
+        // The engine is attached first, so it learns the restored configuration from the model's events.
+        try (EngineAttacher.Attached engine = attach(attacher, shell)) {
             shell.setSessions(engine.sessions());
+            boolean restored = restore(shell);
+            shell.resetChanged();
             out.print(BANNER);
             out.print('\n');
             shell.resumeLastPath();
@@ -182,6 +193,19 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
+     * Starts the engine; if it cannot start, says why in one line and goes on without one (the
+     * configuration can still be edited and saved).
+     */
+    static EngineAttacher.Attached attach(EngineAttacher attacher, Shell shell) {
+        try {
+            return attacher.attach(shell.model());
+        } catch (RuntimeException e) {
+            shell.console().error("Target not served, the engine did not start: " + e.getMessage());
+            return EngineAttacher.NONE.attach(shell.model());
+        }
+    }
+
+    /**
      * Restores the configuration file at start; problems are reported and the shell still
      * starts. Returns false when the file could not be read at all.
      */
@@ -204,13 +228,14 @@ public final class Main implements Callable<Integer> {
 
     /**
      * targetcli's exit: with {@code auto_save_on_exit} the configuration is saved, except when
-     * the file could not be restored at start and nothing was changed (that would replace the
-     * file by an empty configuration).
+     * the file could not be restored at start (saving would replace it by what this run built;
+     * an explicit {@code saveconfig} still does).
      */
     static void exitSave(Shell shell, boolean restored) {
         if (shell.prefs().bool("auto_save_on_exit")) {
-            if (!restored && !shell.changed()) {
-                shell.console().warning("Not saving: " + shell.configFile() + " could not be restored at start.");
+            if (!restored) {
+                shell.console().warning("Not saving automatically: " + shell.configFile()
+                        + " could not be restored at start; use saveconfig to replace it.");
             } else {
                 shell.console().info("Global pref auto_save_on_exit=true");
                 shell.run("/ saveconfig");

@@ -66,7 +66,7 @@ class DifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void scriptPrintsWhatTargetcliPrintsAndSavesTheSameFile(String name) throws IOException {
-        OracleRun ours = OracleRun.piped(resource(name + ".txt"));
+        OracleRun ours = OracleRun.piped(resource(name + ".txt"), resource(name + ".input.json"));
         try {
             keepForDiff(name, ours);
             assertThat(OracleRun.normalize(ours.stdout, ours.configDir)).as("stdout of " + name)

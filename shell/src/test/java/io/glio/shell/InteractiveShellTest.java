@@ -48,6 +48,15 @@ class InteractiveShellTest {
     }
 
     @Test
+    void lineReachesTheShellAsTypedWithoutQuotingOrHistoryExpansion() throws IOException {
+        String screen = type("/iscsi create iqn.2003-01.org.linux-iscsi.test:t1\r"
+                + "/iscsi/iqn.2003-01.org.linux-iscsi.test:t1/tpg1 set auth password=pa!ss\\x\r"
+                + "/backstores/ramdisk create \"a b\" 1M\r");
+        // configshell's grammar then drops the text from the backslash and from the quote on.
+        assertThat(screen).contains("Parameter password is now 'pa!ss'.", "Missing required parameters 'name', 'size'");
+    }
+
+    @Test
     void endOfInputLeavesLikeExitAndSaves() throws IOException {
         String screen = type("/backstores/ramdisk create rd1 1M\r");
         assertThat(screen).contains("/> ", "exit", "Global pref auto_save_on_exit=true");

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,11 +98,74 @@ class MainTest {
     }
 
     @Test
+    void preferencesAndBookmarksLastAcrossRuns() throws IOException {
+        run("set global auto_add_default_portal=false\ncd /iscsi\nbookmarks add fab\n");
+        OracleRun second = run("get global auto_add_default_portal\n/iscsi create iqn.2003-01.org.linux-iscsi.test:t1\n"
+                + "cd @fab\npwd\n");
+        assertThat(second.stdout).contains("auto_add_default_portal=false ", "Created TPG 1.", "/iscsi\n")
+                .doesNotContain("Created default portal");
+    }
+
+    @Test
     void unreadableConfigurationIsReportedAndNotOverwritten() throws IOException {
         Files.writeString(config(), "{ not json");
         OracleRun r = run("ls / 0\n");
         assertThat(r.stderr).startsWith("Could not restore " + config());
         assertThat(Files.readString(config())).isEqualTo("{ not json");
+    }
+
+    @Test
+    void oneShotChangeIsNotSavedOverAnUnreadableConfiguration() throws IOException {
+        Files.writeString(config(), "{ not json");
+        OracleRun r = run("", "/backstores/ramdisk", "create", "rd1", "1M");
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.stderr).contains("Not saving: " + config());
+        assertThat(Files.readString(config())).isEqualTo("{ not json");
+    }
+
+    @Test
+    void engineIsAttachedBeforeTheRestoreAndClosedAtExit() throws IOException {
+        run("/backstores/ramdisk create rd1 1M\n");
+        List<String> seen = new ArrayList<>();
+        boolean[] closed = {false};
+        EngineAttacher recording = model -> {
+            model.addListener(e -> seen.add(e.getClass().getSimpleName()));
+            return new EngineAttacher.Attached() {
+                @Override
+                public SessionSource sessions() {
+                    return SessionSource.NONE;
+                }
+
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+        };
+        Main.run(new String[0], recording, new ByteArrayInputStream("ls\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
+                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                OracleRun::testModel);
+        assertThat(seen).isNotEmpty();
+        assertThat(closed[0]).isTrue();
+    }
+
+    @Test
+    void engineThatCannotStartIsReportedAndTheShellStillWorks() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new String[0], model -> {
+                    throw new IllegalStateException("0.0.0.0:3260 is already in use");
+                }, new ByteArrayInputStream("/backstores/ramdisk create rd1 1M\nsessions\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                OracleRun::testModel);
+        assertThat(rc).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Target not served, the engine did not start: 0.0.0.0:3260 is already in use\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Created ramdisk rd1 with size 1M.",
+                "No target is being served by this shell (no engine attached).");
+        assertThat(Files.readString(config())).contains("\"name\": \"rd1\"");
     }
 
     @Test

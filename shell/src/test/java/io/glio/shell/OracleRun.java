@@ -66,13 +66,19 @@ final class OracleRun {
         return new TargetModel(new ModelEnvironment(HOST, "x86_64", UUID::randomUUID, DeviceProbe.system()));
     }
 
-    /** Runs {@code script} piped, in fresh preference and configuration folders. */
-    static OracleRun piped(String script, String... args) throws IOException {
+    /**
+     * Runs {@code script} piped, in fresh preference and configuration folders, with
+     * {@code input} (if not null) at {@code FILES/input.json}.
+     */
+    static OracleRun piped(String script, String input) throws IOException {
         resetFiles();
+        if (input != null) {
+            Files.writeString(FILES.resolve("input.json"), input);
+        }
         Path home = Files.createTempDirectory("glio-shell-home");
         Path configDir = Files.createTempDirectory("glio-shell-config");
         try {
-            return run(script, home, configDir, args);
+            return run(script, home, configDir);
         } finally {
             deleteTree(home);
         }

@@ -75,7 +75,7 @@ final class AclNode extends UiNode {
             try {
                 index = Integer.parseInt(a.get("mapped_lun"));
             } catch (NumberFormatException e) {
-                throw new ShellException("mapped_lun must be an integer");
+                throw new ShellException("The mapped_lun parameter must be an integer value");
             }
             for (NodeAcl acl : acls) {
                 model().deleteMappedLun(acl, index);
@@ -83,10 +83,7 @@ final class AclNode extends UiNode {
             shell.console().info("Deleted Mapped LUN " + a.get("mapped_lun") + ".");
             return null;
         }));
-        list.add(CommandSpec.of("info", "Displays information about the node ACL.", a -> {
-            info().orElseThrow().forEach(shell.console()::info);
-            return null;
-        }));
+        list.add(infoCommand("Displays information about the node ACL."));
     }
 
     private CommandSpec.Outcome create(String mappedText, String lunOrBackstore, String writeProtectText) {
@@ -97,6 +94,7 @@ final class AclNode extends UiNode {
             throw new ShellException("mapped_lun must be an integer");
         }
         int tpgLun;
+        // Unlike luns/ create, targetcli only strips a lower-case "lun" here.
         String digits = lunOrBackstore.startsWith("lun") ? lunOrBackstore.substring(3) : lunOrBackstore;
         if (digits.matches("[+-]?\\d+")) {
             tpgLun = Integer.parseInt(digits);
@@ -159,10 +157,8 @@ final class AclNode extends UiNode {
     @Override
     protected void addGroups(List<ConfigGroup> groups) {
         if (!tpg.parameters().isEmpty()) {
-            groups.add(Groups.fromAttributes("parameter", Descriptions.Scope.TPGPARAM, () -> tpg.parameters(),
-                    (n, v) -> {
-                        throw new ShellException("Parameter " + n + " is read-only.");
-                    }));
+            // A node ACL shows its TPG's parameters, read-only.
+            groups.add(Groups.readOnly("parameter", Descriptions.Scope.TPGPARAM, tpg::parameters));
         }
         groups.add(Groups.fromAttributes("attribute", Descriptions.Scope.ACL, () -> first().attributes(),
                 (n, v) -> acls.forEach(a -> model().setNodeAclAttribute(a, n, v))));
@@ -191,10 +187,7 @@ final class AclNode extends UiNode {
 
         @Override
         protected void addCommands(List<CommandSpec> list) {
-            list.add(CommandSpec.of("info", "Displays information about the mapped LUN.", a -> {
-                info().orElseThrow().forEach(shell.console()::info);
-                return null;
-            }));
+            list.add(infoCommand("Displays information about the mapped LUN."));
         }
 
         @Override

@@ -88,9 +88,7 @@ final class BackstoreCreate {
     }
 
     private CommandSpec.Outcome pscsi(String name, String dev) {
-        if (dev.startsWith("/") && shell.model().environment().devices() != null
-                && java.nio.file.Files.exists(java.nio.file.Path.of(dev))
-                && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dev))) {
+        if (shell.model().environment().devices().kind(dev) == io.glio.target.model.DeviceProbe.Kind.BLOCK_DEVICE) {
             shell.console().info("Note: block backstore recommended for SCSI block devices");
         }
         StorageObject so = shell.model().createPscsi(name, dev);

@@ -17,6 +17,7 @@ import io.glio.target.model.Target;
 import io.glio.target.model.WwnType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /iscsi}, {@code /loopback}, ...: a fabric module and its targets. */
 final class FabricNode extends UiNode {
@@ -63,16 +64,22 @@ final class FabricNode extends UiNode {
                     shell.console().info("Deleted Target " + a.get("wwn") + ".");
                     return null;
                 }));
-        list.add(CommandSpec.of("info", "Displays information about the fabric module.", a -> {
-            shell.console().info("Fabric module name: " + fabric.rtslibName());
-            shell.console().info("ConfigFS path: " + ConfigfsPaths.ROOT + "/" + fabric.configfsDir());
-            shell.console().info("Allowed WWN types: "
-                    + String.join(", ", fabric.wwnTypes().stream().map(WwnType::rtslibName).toList()));
-            shell.console().info("Fabric module features: "
-                    + String.join(", ", fabric.features().stream().map(FabricFeature::rtslibName).toList()));
-            shell.console().info("Corresponding kernel module: " + fabric.kernelModule());
+        list.add(infoCommand("Displays information about the fabric module."));
+        // targetcli 2.1.53 crashes here (rtslib's NameError); glio answers with its own version.
+        list.add(CommandSpec.of("version", "Displays the target fabric module version.", a -> {
+            shell.console().display("Target fabric module " + fabric.rtslibName() + ": glio " + Shell.VERSION);
             return null;
         }));
+    }
+
+    @Override
+    public Optional<List<String>> info() {
+        return Optional.of(List.of("Fabric module name: " + fabric.rtslibName(),
+                "ConfigFS path: " + ConfigfsPaths.ROOT + "/" + fabric.configfsDir(),
+                "Allowed WWN types: " + String.join(", ", fabric.wwnTypes().stream().map(WwnType::rtslibName).toList()),
+                "Fabric module features: "
+                        + String.join(", ", fabric.features().stream().map(FabricFeature::rtslibName).toList()),
+                "Corresponding kernel module: " + fabric.kernelModule()));
     }
 
     private CommandSpec.Outcome create(String wwn) {

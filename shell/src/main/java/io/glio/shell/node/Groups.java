@@ -37,6 +37,19 @@ final class Groups {
         return new ConfigGroup(groupName, List.copyOf(params.values()));
     }
 
+    /** A group showing attribute (or parameter) files that cannot be set from this node. */
+    static ConfigGroup readOnly(String groupName, Descriptions.Scope scope, Supplier<Attributes> attrs) {
+        Map<String, ConfigParam> params = new TreeMap<>();
+        Attributes now = attrs.get();
+        java.util.Set<String> names = new java.util.TreeSet<>(now.writable().keySet());
+        names.addAll(now.readOnly().keySet());
+        for (String n : names) {
+            Descriptions.Desc d = Descriptions.of(scope, n);
+            params.put(n, ConfigParam.readOnly(n, d.type(), d.text(), () -> attrs.get().get(n).orElse("")));
+        }
+        return new ConfigGroup(groupName, List.copyOf(params.values()));
+    }
+
     /**
      * A group of fixed parameters, sorted by name as configshell lists them; a parameter without
      * a description gets configshell's {@code The <param> <group> parameter.}

@@ -44,6 +44,11 @@ final class LunsNode extends UiNode {
         return Summary.of("LUNs: " + tpg.luns().size());
     }
 
+    /** {@code lun5}, {@code LUN5} or {@code 5} → {@code 5}, as targetcli accepts LUN numbers. */
+    static String withoutLunPrefix(String lun) {
+        return lun.toLowerCase(java.util.Locale.ROOT).startsWith("lun") ? lun.substring(3) : lun;
+    }
+
     static List<Lun> byIndex(Tpg tpg) {
         List<Lun> luns = new ArrayList<>(tpg.luns());
         luns.sort(Comparator.comparingInt(Lun::index));
@@ -57,7 +62,7 @@ final class LunsNode extends UiNode {
                 a -> create(a.get("storage_object"), a.get("lun"), a.get("add_mapped_luns"))));
         list.add(CommandSpec.of("delete lun", "Deletes the supplied LUN from the Target Portal Group.", a -> {
             String lun = a.get("lun");
-            String digits = lun.toLowerCase().startsWith("lun") ? lun.substring(3) : lun;
+            String digits = withoutLunPrefix(lun);
             Optional<Lun> found;
             try {
                 found = tpg.lun(Integer.parseInt(digits));
@@ -88,7 +93,7 @@ final class LunsNode extends UiNode {
         }
         Integer index = null;
         if (lunText != null && !lunText.isEmpty()) {
-            String digits = lunText.toLowerCase().startsWith("lun") ? lunText.substring(3) : lunText;
+            String digits = withoutLunPrefix(lunText);
             try {
                 index = Integer.parseInt(digits);
             } catch (NumberFormatException e) {
@@ -144,10 +149,7 @@ final class LunsNode extends UiNode {
 
         @Override
         protected void addCommands(List<CommandSpec> list) {
-            list.add(CommandSpec.of("info", "Displays information about the LUN.", a -> {
-                info().orElseThrow().forEach(shell.console()::info);
-                return null;
-            }));
+            list.add(infoCommand("Displays information about the LUN."));
         }
 
         @Override

@@ -103,10 +103,7 @@ final class PortalsNode extends UiNode {
                         shell.console().info("offload enable now: " + StorageObjectNode.py(portal.offload()));
                         return null;
                     }));
-            list.add(CommandSpec.of("info", "Displays information about the portal.", a -> {
-                info().orElseThrow().forEach(shell.console()::info);
-                return null;
-            }));
+            list.add(infoCommand("Displays information about the portal."));
         }
 
         @Override

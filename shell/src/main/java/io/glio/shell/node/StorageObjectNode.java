@@ -66,10 +66,7 @@ final class StorageObjectNode extends UiNode {
 
     @Override
     protected void addCommands(List<CommandSpec> list) {
-        list.add(CommandSpec.of("info", "Displays information about the storage object.", a -> {
-            info().orElseThrow().forEach(shell.console()::info);
-            return null;
-        }));
+        list.add(infoCommand("Displays information about the storage object."));
         list.add(CommandSpec.of("version", "Displays the version of the current backstore's plugin.", a -> {
             shell.console().display("Backstore plugin " + so.plugin().saveName() + " v5.0");
             return null;

@@ -62,10 +62,7 @@ final class TargetNode extends UiNode {
                     shell.console().info("Deleted TPGT " + tag + ".");
                     return null;
                 }));
-        list.add(CommandSpec.of("info", "Displays information about the target.", a -> {
-            info().orElseThrow().forEach(shell.console()::info);
-            return null;
-        }));
+        list.add(infoCommand("Displays information about the target."));
     }
 
     @Override

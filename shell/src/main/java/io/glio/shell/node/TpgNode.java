@@ -58,7 +58,7 @@ final class TpgNode extends UiNode {
         if (has(FabricFeature.NEXUS)) {
             msg.add(tpg.nexus().orElse(""));
         }
-        if (tpg.fabric().tpgHasEnable() && !tpg.enabled()) {
+        if (!enabled()) {
             return new Summary("disabled", false);
         }
         if (has(FabricFeature.ACLS)) {
@@ -84,9 +84,10 @@ final class TpgNode extends UiNode {
 
     @Override
     protected void addCommands(List<CommandSpec> list) {
-        if (tpg.fabric().tpgHasEnable()) {
+        {
+            // Every TPG node has them; a TPG without an enable switch (loopback) is always enabled.
             list.add(CommandSpec.of("enable", "Enables the TPG.", a -> {
-                if (tpg.enabled()) {
+                if (enabled()) {
                     shell.console().info("The TPGT is already enabled.");
                 } else if (model().setTpgEnabled(tpg, true)) {
                     shell.console().info("The TPGT has been enabled.");
@@ -96,7 +97,7 @@ final class TpgNode extends UiNode {
                 return null;
             }));
             list.add(CommandSpec.of("disable", "Disables the TPG.", a -> {
-                if (tpg.enabled()) {
+                if (enabled()) {
                     model().setTpgEnabled(tpg, false);
                     shell.console().info("The TPGT has been disabled.");
                 } else {
@@ -105,17 +106,18 @@ final class TpgNode extends UiNode {
                 return null;
             }));
         }
-        list.add(CommandSpec.of("info", "Displays information about the TPG.", a -> {
-            info().orElseThrow().forEach(shell.console()::info);
-            return null;
-        }));
+        list.add(infoCommand("Displays information about the TPG."));
+    }
+
+    private boolean enabled() {
+        return !tpg.fabric().tpgHasEnable() || tpg.enabled();
     }
 
     @Override
     public Optional<List<String>> info() {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("tag", Integer.toString(tpg.tag()));
-        v.put("enable", tpg.fabric().tpgHasEnable() ? StorageObjectNode.py(tpg.enabled()) : "True");
+        v.put("enable", StorageObjectNode.py(enabled()));
         for (AuthField f : AuthField.values()) {
             if (!tpg.chap().get(f).isEmpty()) {
                 v.put("chap_" + f.rtslibName(), tpg.chap().get(f));

@@ -114,6 +114,14 @@ public abstract class UiNode {
         return Optional.empty();
     }
 
+    /** The {@code info} command: the node's {@link #info()} lines, as log messages like targetcli's. */
+    protected CommandSpec infoCommand(String description) {
+        return CommandSpec.of("info", description, a -> {
+            info().orElseThrow().forEach(shell.console()::info);
+            return null;
+        });
+    }
+
     /** Whether the node still stands for something in the model (a deleted node does not). */
     public boolean exists() {
         return parent == null || parent.exists() && parent.child(name).isPresent();
