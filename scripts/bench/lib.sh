@@ -26,7 +26,7 @@ wait_portal() { # host port
   echo "bench: nothing answers on $1:$2" >&2; return 1
 }
 
-# tgt_start PORT BSTYPE BACKING [BSOPTS] -> prints the LUN URL
+# tgt_start PORT BSTYPE BACKING -> sets TGT_URL. Not in $(...): a subshell would lose the pids.
 tgt_start() {
   local port=$1 bstype=$2 backing=$3 iqn=iqn.2026-11.io.glio:tgt-bench
   TGT_CTL=$((port % 1000 + 100))
@@ -37,11 +37,12 @@ tgt_start() {
   tgtadm -C "$TGT_CTL" --lld iscsi --op new --mode logicalunit --tid 1 --lun 1 --bstype "$bstype" -b "$backing"
   tgtadm -C "$TGT_CTL" --lld iscsi --op bind --mode target --tid 1 -I ALL
   wait_portal 127.0.0.1 "$port"
-  echo "iscsi://127.0.0.1:$port/$iqn/1"
+  TGT_URL="iscsi://127.0.0.1:$port/$iqn/1"
 }
 
-# glio_start PORT BACKSTORE-CREATE-LINE -> prints the LUN URL. The shell reads its commands from
-# a pipe that stays open, so the embedded target keeps serving until the script ends.
+# glio_start PORT BACKSTORE-CREATE-LINE -> sets GLIO_URL. The shell reads its commands from a
+# pipe that this script keeps open (fd 9), so the embedded target serves until the script ends;
+# hence not in $(...), whose subshell would close the pipe when it returns.
 glio_start() {
   local port=$1 create=$2 iqn=iqn.2026-11.io.glio:glio-bench tpg
   tpg=/iscsi/$iqn/tpg1
@@ -60,7 +61,7 @@ $tpg/luns create /backstores/$(echo "$create" | sed -E 's#^/backstores/([^ ]+) c
 $tpg set attribute generate_node_acls=1 demo_mode_write_protect=0 authentication=0 cache_dynamic_acls=1
 CMDS
   wait_portal 127.0.0.1 "$port" || { cat "$BENCH_TMP/glio.log" >&2; return 1; }
-  echo "iscsi://127.0.0.1:$port/$iqn/0"
+  GLIO_URL="iscsi://127.0.0.1:$port/$iqn/0"
 }
 
 # bench_one URL SIZE DEPTH rw COUNT -> prints ops/s
