@@ -160,6 +160,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             closeAfterFlush("internal error: " + e);
         } finally {
             in.skipBytes(bytes.position() - start);
+            ctx.flush();
         }
         if (phase == Phase.CLOSED) {
             in.skipBytes(in.readableBytes());
