@@ -151,6 +151,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 onPdu(pdu);
             }
         } catch (PduFramingException e) {
+            log.info("{}: {}", describe(), e.getMessage());
             if (phase == Phase.FULL_FEATURE) {
                 reject(RejectReason.PROTOCOL_ERROR, e.bhs());
             }
@@ -158,6 +159,8 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         } catch (RuntimeException e) {
             log.error("{}: internal error, dropping the connection", describe(), e);
             closeAfterFlush("internal error: " + e);
+            // A bug, not bad input: let the pipeline (and tests) see it.
+            ctx.fireExceptionCaught(e);
         } finally {
             in.skipBytes(bytes.position() - start);
             ctx.flush();
@@ -193,7 +196,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             return;
         }
         if (phase != Phase.CLOSED) {
-            log.info("{}: closing: {}", describe(), why);
+            log.debug("{}: closing: {}", describe(), why);
             phase = Phase.CLOSED;
         }
         ctx.flush();
@@ -202,7 +205,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     private void closeAfterFlush(String why) {
         if (phase != Phase.CLOSED) {
-            log.info("{}: closing: {}", describe(), why);
+            log.debug("{}: closing: {}", describe(), why);
             phase = Phase.CLOSED;
         }
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -233,7 +236,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                     log.warn("{}: nexusLost failed", describe(), e);
                 }
             }
-            log.info("{}: session ended", describe());
+            log.debug("{}: session ended", describe());
         }
     }
 
