@@ -100,8 +100,7 @@ class IscsiServerTest {
             assertThat(i.closedByTarget()).isTrue();
         }
         awaitTrue(() -> !listening(13281), "listener closed");
-        assertThat(server.sessions()).isEmpty();
-        assertThat(scsi.nexusLost.get()).isEqualTo(1);
+        awaitTrue(() -> server.sessions().isEmpty() && scsi.nexusLost.get() == 1, "session ended, nexus lost");
 
         model.setTpgEnabled(tpg, true);
         awaitTrue(() -> listening(13281), "listener reopened");
@@ -190,6 +189,6 @@ class IscsiServerTest {
         assertThat(i.closedByTarget()).isTrue();
         i.close();
         assertThatThrownBy(() -> new Socket("127.0.0.1", 13290).close()).isInstanceOf(ConnectException.class);
-        assertThat(scsi.nexusLost.get()).isEqualTo(1);
+        awaitTrue(() -> scsi.nexusLost.get() == 1, "nexus lost");
     }
 }

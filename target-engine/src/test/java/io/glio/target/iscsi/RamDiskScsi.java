@@ -132,7 +132,7 @@ final class RamDiskScsi implements NexusOpener, AutoCloseable {
         }
         ByteBuffer in = c.dataIn();
         int n = in == null ? 0 : Math.min(bytes, in.capacity());
-        synchronized (disk) {
+        if (n > 0) {
             in.duplicate().put(disk, offset, n);
         }
         return ScsiCompletion.good(n, bytes);

@@ -139,9 +139,18 @@ class RealInitiatorsTest {
     }
 
     @Test
-    void liveSessionsAreListed() throws Exception {
-        assertThat(server.sessions()).allSatisfy(s -> assertThat(s.connections()).isNotEmpty());
+    void aLiveSessionIsListedWithItsIdentityAndAddresses() throws Exception {
+        try (SocketInitiator i = new SocketInitiator("127.0.0.1", DEMO_PORT)) {
+            assertThat(i.login(0x400000abcdefL, "iqn.2026-11.io.glio:lister", DEMO).statusClass()).isZero();
+            SessionInfo s = server.sessions().stream()
+                    .filter(x -> x.initiatorName().equals("iqn.2026-11.io.glio:lister")).findFirst().orElseThrow();
+            assertThat(s.targetName()).isEqualTo(DEMO);
+            assertThat(s.tpgTag()).isEqualTo(1);
+            assertThat(s.sessionType()).isEqualTo("Normal");
+            assertThat(s.isid()).isEqualTo("400000abcdef");
+            assertThat(s.connections()).singleElement()
+                    .satisfies(c -> assertThat(c.localAddress()).isEqualTo("127.0.0.1:" + DEMO_PORT));
+        }
         assertThat(server.listeningPortals()).contains("127.0.0.1:" + DEMO_PORT, "127.0.0.1:" + SECURE_PORT);
-        assertThat(SessionInfo.class).isNotNull();
     }
 }

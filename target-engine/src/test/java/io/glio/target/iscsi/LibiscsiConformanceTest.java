@@ -1,0 +1,63 @@
+package io.glio.target.iscsi;
+
+import io.glio.target.model.Fabric;
+import io.glio.target.model.TargetModel;
+import io.glio.target.model.Tpg;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * libiscsi's iscsi-test-cu iSCSI family against the target (test RAM disk behind it). Not run:
+ * iSCSIdatasn, whose cases after the first reconnect with ImmediateData=Yes and so send no
+ * Data-Out to corrupt (the first case, a bad DataSN, does drop the connection as ERL 0 requires).
+ */
+class LibiscsiConformanceTest {
+
+    private static final String TARGET = "iqn.2026-11.io.glio:conformance";
+    private static final int PORT = 13296;
+    private static final Pattern SUMMARY = Pattern.compile(
+            "tests\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)");
+
+    static RamDiskScsi scsi;
+    static IscsiServer server;
+
+    @BeforeAll
+    static void start() {
+        TargetModel model = new TargetModel();
+        Tpg tpg = model.createTpg(model.createTarget(Fabric.ISCSI, TARGET), 1);
+        model.setTpgAttribute(tpg, "authentication", "0");
+        model.setTpgAttribute(tpg, "generate_node_acls", "1");
+        model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
+        model.createPortal(tpg, "127.0.0.1", PORT);
+        model.setTpgEnabled(tpg, true);
+        scsi = new RamDiskScsi(8 * 1024 * 1024, true);
+        server = new IscsiServer(model, scsi);
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        scsi.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iSCSI.iSCSIcmdsn.*", "iSCSI.iSCSIResiduals.*", "iSCSI.iSCSITMF.*"})
+    void suitePassesWithoutFailures(String suite) throws Exception {
+        Tools.Result r = Tools.run("iscsi-test-cu", "-d", "-t", suite,
+                "iscsi://127.0.0.1:" + PORT + "/" + TARGET + "/0");
+        Matcher m = SUMMARY.matcher(r.output());
+        assertThat(m.find()).as(r.output()).isTrue();
+        int ran = Integer.parseInt(m.group(2));
+        int failed = Integer.parseInt(m.group(4));
+        assertThat(ran).as(r.output()).isPositive();
+        assertThat(failed).as(r.output()).isZero();
+    }
+}
