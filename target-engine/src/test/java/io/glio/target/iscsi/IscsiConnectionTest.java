@@ -21,7 +21,6 @@ import io.glio.target.iscsi.pdu.TextRequest;
 import io.glio.target.iscsi.pdu.TextResponse;
 import io.glio.target.iscsi.session.ConnectionTimeouts;
 import io.glio.target.iscsi.session.SessionRegistry;
-import io.glio.target.model.Fabric;
 import io.glio.target.model.TargetModel;
 import io.glio.target.model.Tpg;
 import org.junit.jupiter.api.AfterEach;
@@ -52,11 +51,7 @@ class IscsiConnectionTest {
 
     @BeforeEach
     void setUp() {
-        tpg = model.createTpg(model.createTarget(Fabric.ISCSI, TARGET), 1);
-        model.setTpgAttribute(tpg, "authentication", "0");
-        model.setTpgAttribute(tpg, "generate_node_acls", "1");
-        model.createPortal(tpg, "127.0.0.1", 13270);
-        model.setTpgEnabled(tpg, true);
+        tpg = TestTargets.demo(model, TARGET, 13270);
     }
 
     @AfterEach
@@ -199,6 +194,40 @@ class IscsiConnectionTest {
         assertThat(r.status()).isZero();
         assertThat(r.expDataSn()).as("R2Ts + Data-Ins").isEqualTo(3);
         assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 2048, 2048 + data.length)).isEqualTo(data);
+    }
+
+    @Test
+    void withInitialR2tNoTheFirstBurstComesUnsolicitedAndR2tsFollowIt() {
+        model.setTpgParameter(tpg, "InitialR2T", "No");
+        TestInitiator i = loggedIn("InitialR2T", "No", "FirstBurstLength", "4096");
+        byte[] data = new byte[8192];
+        new java.util.Random(5).nextBytes(data);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(0, 16), false, true, data.length,
+                java.util.Arrays.copyOf(data, 1024), false);
+        i.send(w.encode());
+        assertThat(i.received()).as("no R2T before the unsolicited burst ends").isEmpty();
+
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), Bhs.RESERVED_TAG, 0, 0, 1024,
+                ByteBuffer.wrap(data, 1024, 3072)).encode());
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.bufferOffset()).isEqualTo(4096);
+        assertThat(r2t.desiredDataTransferLength()).isEqualTo(4096);
+
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 4096,
+                ByteBuffer.wrap(data, 4096, 4096)).encode());
+        assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
+        assertThat(java.util.Arrays.copyOf(scsi.disk(), 8192)).isEqualTo(data);
+    }
+
+    @Test
+    void unsolicitedDataWhileInitialR2tIsYesDropsTheConnection() {
+        TestInitiator i = loggedIn("InitialR2T", "No");
+        ScsiCommandRequest w = i.command(TestInitiator.write10(0, 2), false, true, 1024, null, false);
+        i.send(w.encode());
+        i.received();
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), Bhs.RESERVED_TAG, 0, 0, 0,
+                ByteBuffer.wrap(new byte[512])).encode());
+        assertThat(i.channel.isOpen()).isFalse();
     }
 
     @Test

@@ -35,12 +35,7 @@ class IscsiServerTest {
     }
 
     private Tpg demoTpg(String iqn, int port) {
-        Tpg tpg = model.createTpg(model.target(Fabric.ISCSI, iqn).orElseGet(() -> model.createTarget(Fabric.ISCSI, iqn)), null);
-        model.setTpgAttribute(tpg, "authentication", "0");
-        model.setTpgAttribute(tpg, "generate_node_acls", "1");
-        model.createPortal(tpg, "127.0.0.1", port);
-        model.setTpgEnabled(tpg, true);
-        return tpg;
+        return TestTargets.demo(model, iqn, port);
     }
 
     private void startServer() {

@@ -1,8 +1,6 @@
 package io.glio.target.iscsi;
 
-import io.glio.target.model.Fabric;
 import io.glio.target.model.TargetModel;
-import io.glio.target.model.Tpg;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +29,8 @@ class LibiscsiConformanceTest {
     @BeforeAll
     static void start() {
         TargetModel model = new TargetModel();
-        Tpg tpg = model.createTpg(model.createTarget(Fabric.ISCSI, TARGET), 1);
-        model.setTpgAttribute(tpg, "authentication", "0");
-        model.setTpgAttribute(tpg, "generate_node_acls", "1");
-        model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
-        model.createPortal(tpg, "127.0.0.1", PORT);
-        model.setTpgEnabled(tpg, true);
+        // Unsolicited Data-Out too: libiscsi offers InitialR2T=No and uses it when the target agrees.
+        model.setTpgParameter(TestTargets.demo(model, TARGET, PORT), "InitialR2T", "No");
         scsi = new RamDiskScsi(8 * 1024 * 1024, true);
         server = new IscsiServer(model, scsi);
         server.start();

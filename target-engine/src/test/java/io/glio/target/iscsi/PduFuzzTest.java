@@ -13,9 +13,7 @@ import io.glio.target.iscsi.pdu.TaskManagementRequest;
 import io.glio.target.iscsi.pdu.TextRequest;
 import io.glio.target.iscsi.session.ConnectionTimeouts;
 import io.glio.target.iscsi.session.SessionRegistry;
-import io.glio.target.model.Fabric;
 import io.glio.target.model.TargetModel;
-import io.glio.target.model.Tpg;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -43,12 +41,7 @@ class PduFuzzTest {
     private final PortalServices services;
 
     PduFuzzTest() {
-        Tpg tpg = model.createTpg(model.createTarget(Fabric.ISCSI, TARGET), 1);
-        model.setTpgAttribute(tpg, "authentication", "0");
-        model.setTpgAttribute(tpg, "generate_node_acls", "1");
-        model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
-        model.createPortal(tpg, "127.0.0.1", 13271);
-        model.setTpgEnabled(tpg, true);
+        TestTargets.demo(model, TARGET, 13271);
         services = new PortalServices(model, new PortalAddress("127.0.0.1", 13271), scsi, registry,
                 ConnectionTimeouts.LIO_DEFAULTS);
     }

@@ -37,12 +37,7 @@ class RealInitiatorsTest {
     @BeforeAll
     static void start() {
         model = new TargetModel();
-        Tpg demo = model.createTpg(model.createTarget(Fabric.ISCSI, DEMO), 1);
-        model.setTpgAttribute(demo, "authentication", "0");
-        model.setTpgAttribute(demo, "generate_node_acls", "1");
-        model.setTpgAttribute(demo, "demo_mode_write_protect", "0");
-        model.createPortal(demo, "127.0.0.1", DEMO_PORT);
-        model.setTpgEnabled(demo, true);
+        TestTargets.demo(model, DEMO, DEMO_PORT);
 
         Tpg secure = model.createTpg(model.createTarget(Fabric.ISCSI, SECURE), 1);
         model.createPortal(secure, "127.0.0.1", SECURE_PORT);
