@@ -27,8 +27,8 @@
  * <h2>Limits (what is not implemented)</h2>
  * ErrorRecoveryLevel 0 only (SNACK is rejected, sequence errors drop the connection); one
  * connection per session (MaxConnections=1, no connection reinstatement, no Async Messages);
- * no multi-PDU text requests; bidirectional commands are rejected; CHAP with MD5 only; a
- * command's data is buffered whole, up to 16 MiB per command, and nothing bounds the sum over
- * a full command window.
+ * no multi-PDU text requests; bidirectional commands are rejected; CHAP with MD5 only. A
+ * command's data is buffered whole (up to 16 MiB, CHECK CONDITION beyond); a connection holds
+ * at most 64 MiB of command buffers and answers TASK SET FULL beyond that.
  */
 package io.glio.target.iscsi;

@@ -271,6 +271,31 @@ class IscsiConnectionTest {
     }
 
     @Test
+    void commandsBeyondTheConnectionBufferBudgetAreAnsweredTaskSetFull() {
+        TestInitiator i = loggedIn();
+        int sixteenMiB = 16 * 1024 * 1024;
+        ScsiCommandRequest first = i.command(new byte[6], false, false, 0, null, true);
+        List<ScsiCommandRequest> big = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            big.add(i.command(TestInitiator.read10(0, 1), true, false, sixteenMiB, null, true));
+        }
+        ScsiCommandRequest over = i.command(TestInitiator.read10(0, 1), true, false, 512, null, true);
+        // Queued behind the missing first CmdSN, the big reads hold the whole 64 MiB budget.
+        big.forEach(c -> i.send(c.encode()));
+        i.send(over.encode());
+        assertThat(i.received()).isEmpty();
+
+        i.send(first.encode());
+        List<RawPdu> out = i.received();
+
+        assertThat(out).hasSize(6);
+        RawPdu full = out.stream().filter(p -> p.initiatorTaskTag() == over.initiatorTaskTag()).findFirst().orElseThrow();
+        assertThat(ScsiResponse.decode(full).status()).isEqualTo(0x28);
+        assertThat(out).filteredOn(p -> TestInitiator.opcode(p) == 0x25).hasSize(4)
+                .allSatisfy(p -> assertThat(DataIn.decode(p).statusPresent()).isTrue());
+    }
+
+    @Test
     void aNopOutIsEchoedWithItsPingData() {
         TestInitiator i = loggedIn();
         i.send(new NopOut(true, 0, 0x55, Bhs.RESERVED_TAG, i.cmdSn, 0, new byte[]{1, 2, 3}).encode());

@@ -73,6 +73,11 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     /** Largest Expected Data Transfer Length buffered for one command. */
     public static final int MAX_TRANSFER_LENGTH = 16 * 1024 * 1024;
+    /**
+     * Data buffered for one connection's commands at most; a command beyond it is answered TASK
+     * SET FULL (SAM-5 5.3) so that a deep window of large commands cannot exhaust memory.
+     */
+    public static final long CONNECTION_BUFFER_BUDGET = 64L * 1024 * 1024;
     /** LIO caps a SendTargets response PDU at 32 KiB. */
     static final int TEXT_RESPONSE_LIMIT = 32768;
 
@@ -93,6 +98,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     private boolean headerDigestOut;
     private boolean dataDigestOut;
     private final Map<Integer, ScsiTask> tasks = new HashMap<>();
+    private long reservedBytes;
     private int nextTtt = 1;
 
     private byte[] pendingText;
@@ -222,7 +228,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         for (ScsiTask t : tasks.values()) {
             t.aborted = true;
             if (!t.submitted) {
-                t.release();
+                finish(t);
             }
         }
         tasks.clear();
@@ -488,8 +494,18 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             return;
         }
         long edtl = c.expectedDataTransferLength() & 0xffffffffL;
-        byte[] failure = edtl > MAX_TRANSFER_LENGTH ? Sense.invalidFieldInCommandInformationUnit() : null;
-        ScsiTask task = new ScsiTask(c, Lun.decode(c.lunField()), failure);
+        ScsiCompletion answer = null;
+        if (edtl > MAX_TRANSFER_LENGTH) {
+            answer = ScsiCompletion.checkCondition(Sense.invalidFieldInCommandInformationUnit());
+        } else if (reservedBytes + edtl > CONNECTION_BUFFER_BUDGET) {
+            log.debug("{}: {} bytes buffered, command of {} answered TASK SET FULL", describe(), reservedBytes, edtl);
+            answer = ScsiCompletion.status(ScsiCompletion.TASK_SET_FULL);
+        }
+        ScsiTask task = new ScsiTask(c, Lun.decode(c.lunField()), answer);
+        if (answer == null) {
+            task.reserved = (int) edtl;
+            reservedBytes += edtl;
+        }
         if (task.writing()) {
             int immediate = c.immediateData().remaining();
             task.dataOut = ctx.alloc().buffer(task.edtl);
@@ -502,7 +518,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         tasks.put(task.itt, task);
         if (sequenced(c.immediate(), c.cmdSn(), () -> onSequenced(task)) == CommandWindow.Admission.OUT_OF_WINDOW) {
             tasks.remove(task.itt);
-            task.release();
+            finish(task);
         }
     }
 
@@ -632,13 +648,20 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         task.received += d.data().remaining();
     }
 
+    /** Releases a task's buffers and gives its share of the budget back. */
+    private void finish(ScsiTask task) {
+        task.release();
+        reservedBytes -= task.reserved;
+        task.reserved = 0;
+    }
+
     private void trySubmit(ScsiTask task) {
         if (!task.sequenced || task.submitted || !task.dataComplete()) {
             return;
         }
         task.submitted = true;
-        if (task.localFailure != null) {
-            completed(task, ScsiCompletion.checkCondition(task.localFailure), null);
+        if (task.localAnswer != null) {
+            completed(task, task.localAnswer, null);
             return;
         }
         ByteBuffer out = task.writing() ? task.dataOut.nioBuffer(0, task.edtl) : null;
@@ -657,13 +680,13 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             completed(task, null, e);
             return;
         }
-        stage.whenComplete((c, e) -> onLoop(() -> completed(task, c, e), task::release));
+        stage.whenComplete((c, e) -> onLoop(() -> completed(task, c, e), () -> finish(task)));
     }
 
     private void completed(ScsiTask task, ScsiCompletion completion, Throwable error) {
         tasks.remove(task.itt, task);
         if (phase != Phase.FULL_FEATURE) {
-            task.release();
+            finish(task);
             return;
         }
         ScsiCompletion c = completion;
@@ -675,7 +698,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         if (!task.aborted && c.status() != ScsiCompletion.TASK_ABORTED) {
             sendStatus(task, c);
         }
-        task.release();
+        finish(task);
         ctx.flush();
     }
 
@@ -766,7 +789,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         if (task.sequenced) {
             responded(task.immediate);
         }
-        task.release();
+        finish(task);
     }
 
     private void manage(TaskManagementRequest t, TaskManagementFunction f, long lun, long referencedTaskTag) {
