@@ -172,6 +172,25 @@ class IscsiServerTest {
     }
 
     @Test
+    void ipv6AndWildcardPortalsAreBoundAndServe() throws Exception {
+        Tpg tpg = demoTpg(A, 13293);
+        model.createPortal(tpg, "[::1]", 13294);
+        model.createPortal(tpg, "0.0.0.0", 13291);
+        startServer();
+
+        assertThat(server.listeningPortals()).contains("[::1]:13294", "0.0.0.0:13291");
+        try (SocketInitiator v6 = new SocketInitiator("::1", 13294);
+             SocketInitiator any = new SocketInitiator("127.0.0.1", 13291)) {
+            assertThat(v6.login(0x400000000001L, CLIENT, A).statusClass()).isZero();
+            assertThat(any.login(0x400000000002L, CLIENT, A).statusClass()).isZero();
+            awaitTrue(() -> server.sessions().size() == 2, "two sessions");
+            assertThat(server.sessions()).flatExtracting(SessionInfo::connections)
+                    .extracting(SessionInfo.ConnectionInfo::localAddress)
+                    .containsExactlyInAnyOrder("[0:0:0:0:0:0:0:1]:13294", "127.0.0.1:13291");
+        }
+    }
+
+    @Test
     void closingTheServerStopsListeningAndEndsSessions() throws Exception {
         demoTpg(A, 13290);
         startServer();
