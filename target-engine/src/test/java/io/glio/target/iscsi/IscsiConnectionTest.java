@@ -459,6 +459,36 @@ class IscsiConnectionTest {
     }
 
     @Test
+    void aSendTargetsAnswerLongerThanTheInitiatorsLimitContinuesOverSeveralPdus() {
+        for (int n = 0; n < 20; n++) {
+            TestTargets.demo(model, TARGET + "-extra-" + n, 13270);
+        }
+        TestInitiator i = initiator();
+        i.login(0x400000000002L, "InitiatorName", INITIATOR, "SessionType", "Discovery",
+                "MaxRecvDataSegmentLength", "512");
+        StringBuilder all = new StringBuilder();
+        int ttt = Bhs.RESERVED_TAG;
+        byte[] request = TestInitiator.text("SendTargets", "All");
+        for (int pdus = 1; ; pdus++) {
+            i.send(new TextRequest(false, true, false, 0x60 + pdus, ttt, i.cmdSn++, 0, request).encode());
+            TextResponse t = TextResponse.decode(i.received().get(0));
+            assertThat(t.data().length).isLessThanOrEqualTo(512);
+            all.append(new String(t.data(), StandardCharsets.UTF_8));
+            if (t.fin()) {
+                assertThat(t.cont()).isFalse();
+                assertThat(pdus).isGreaterThan(2);
+                break;
+            }
+            assertThat(t.cont()).isTrue();
+            ttt = t.targetTransferTag();
+            assertThat(ttt).isNotEqualTo(Bhs.RESERVED_TAG);
+            request = new byte[0];
+        }
+        assertThat(all.toString().split("\0")).hasSize(42)
+                .contains("TargetName=" + TARGET + "-extra-19", "TargetAddress=127.0.0.1:13270,1");
+    }
+
+    @Test
     void anUnknownTextKeyIsRejected() {
         TestInitiator i = initiator();
         i.login(0x400000000002L, "InitiatorName", INITIATOR, "SessionType", "Discovery");
