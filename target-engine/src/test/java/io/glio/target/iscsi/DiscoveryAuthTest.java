@@ -19,8 +19,7 @@ class DiscoveryAuthTest {
     static final String TARGET = "iqn.2026-11.io.glio:guarded";
     static final int PORT = 13292;
 
-    static RamDiskScsi scsi;
-    static IscsiServer server;
+    static RunningTarget target;
 
     @BeforeAll
     static void start() {
@@ -32,15 +31,12 @@ class DiscoveryAuthTest {
         model.setDiscoveryAuth(AuthField.USERID, "scout");
         model.setDiscoveryAuth(AuthField.PASSWORD, "pathfinder99");
         model.setDiscoveryAuthEnabled(true);
-        scsi = new RamDiskScsi(1024 * 1024, true);
-        server = new IscsiServer(model, scsi);
-        server.start();
+        target = new RunningTarget(model, 1024 * 1024);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        scsi.close();
+        target.close();
     }
 
     @Test

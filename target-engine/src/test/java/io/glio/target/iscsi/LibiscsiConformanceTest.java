@@ -23,23 +23,19 @@ class LibiscsiConformanceTest {
     private static final Pattern SUMMARY = Pattern.compile(
             "tests\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)");
 
-    static RamDiskScsi scsi;
-    static IscsiServer server;
+    static RunningTarget target;
 
     @BeforeAll
     static void start() {
         TargetModel model = new TargetModel();
         // Unsolicited Data-Out too: libiscsi offers InitialR2T=No and uses it when the target agrees.
         model.setTpgParameter(TestTargets.demo(model, TARGET, PORT), "InitialR2T", "No");
-        scsi = new RamDiskScsi(8 * 1024 * 1024, true);
-        server = new IscsiServer(model, scsi);
-        server.start();
+        target = new RunningTarget(model, 8 * 1024 * 1024);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        scsi.close();
+        target.close();
     }
 
     @ParameterizedTest

@@ -214,13 +214,7 @@ final class RamDiskScsi implements NexusOpener, AutoCloseable {
     }
 
     static byte[] sense(int key, int asc, int ascq) {
-        byte[] s = new byte[18];
-        s[0] = 0x70;
-        s[2] = (byte) key;
-        s[7] = 10;
-        s[12] = (byte) asc;
-        s[13] = (byte) ascq;
-        return s;
+        return io.glio.target.iscsi.session.Sense.fixed(key, asc, ascq);
     }
 
     @Override

@@ -31,6 +31,7 @@ class RealInitiatorsTest {
     static final int SECURE_PORT = 13262;
 
     static TargetModel model;
+    static RunningTarget target;
     static RamDiskScsi scsi;
     static IscsiServer server;
 
@@ -48,16 +49,14 @@ class RealInitiatorsTest {
         model.setTpgAttribute(secure, "demo_mode_discovery", "0");
         model.setTpgEnabled(secure, true);
 
-        scsi = new RamDiskScsi(64 * 1024 * 1024, true);
-        server = new IscsiServer(model, scsi);
-        server.start();
+        target = new RunningTarget(model, 64 * 1024 * 1024);
+        scsi = target.scsi;
+        server = target.server;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        scsi.close();
-        assertThat(scsi.nexusLost.get()).isEqualTo(scsi.opened.size());
+        target.close();
     }
 
     @Test
