@@ -402,6 +402,18 @@ class IscsiConnectionTest {
     }
 
     @Test
+    void aRejectedCommandUsesUpItsCmdSnSoTheNextOneRuns() {
+        TestInitiator i = loggedIn();
+        ScsiCommandRequest bad = i.command(TestInitiator.read10(0, 1), true, true, 512, null, true);
+        ScsiCommandRequest next = i.command(new byte[6], false, false, 0, null, true);
+        i.send(bad.encode());
+        i.send(next.encode());
+        List<RawPdu> out = i.received();
+        assertThat(out).extracting(TestInitiator::opcode).containsExactly(0x3f, 0x21);
+        assertThat(ScsiResponse.decode(out.get(1)).expCmdSn()).isEqualTo(next.cmdSn() + 1);
+    }
+
+    @Test
     void aDataSegmentOverTheDeclaredLimitIsRejectedAndTheConnectionDropped() {
         TestInitiator i = loggedIn();
         byte[] bhs = Bhs.create(Opcode.DATA_OUT, false);

@@ -416,6 +416,22 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         send(new Reject(reason, statSn++, exp, max, header).encode());
     }
 
+    /**
+     * Rejects a command PDU. A non-immediate one inside the window still uses up its CmdSN (in
+     * order, like any command), so the commands after it are not left waiting for a gap.
+     */
+    private void rejectCommand(RawPdu pdu, RejectReason reason) {
+        int cmdSn = Bhs.i32(pdu.bhs(), 24);
+        if (!pdu.immediate() && window.inWindow(cmdSn)) {
+            window.admit(cmdSn, () -> {
+                window.responded();
+                reject(reason, pdu.bhs());
+            });
+        } else {
+            reject(reason, pdu.bhs());
+        }
+    }
+
     private void responded(boolean immediate) {
         if (!immediate) {
             window.responded();
@@ -486,11 +502,11 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             checkCommand(c);
         } catch (PduFieldException e) {
             log.debug("{}: SCSI command rejected: {}", describe(), e.getMessage());
-            reject(e.reason(), pdu.bhs());
+            rejectCommand(pdu, e.reason());
             return;
         }
         if (tasks.containsKey(c.initiatorTaskTag())) {
-            reject(RejectReason.TASK_IN_PROGRESS, pdu.bhs());
+            rejectCommand(pdu, RejectReason.TASK_IN_PROGRESS);
             return;
         }
         long edtl = c.expectedDataTransferLength() & 0xffffffffL;
@@ -822,7 +838,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         TextRequest t = TextRequest.decode(pdu);
         if (!t.fin() || t.cont()) {
             // Multi-PDU text requests are not supported (LIO answers the same way).
-            reject(RejectReason.COMMAND_NOT_SUPPORTED, pdu.bhs());
+            rejectCommand(pdu, RejectReason.COMMAND_NOT_SUPPORTED);
             return;
         }
         sequenced(t.immediate(), t.cmdSn(), () -> runText(t, pdu.bhs()));
