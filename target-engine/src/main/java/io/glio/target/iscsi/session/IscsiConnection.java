@@ -9,7 +9,6 @@ import io.glio.target.iscsi.login.LoginStep;
 import io.glio.target.iscsi.login.LoginTarget;
 import io.glio.target.iscsi.login.SessionParameters;
 import io.glio.target.iscsi.pdu.Bhs;
-import io.glio.target.iscsi.pdu.DataIn;
 import io.glio.target.iscsi.pdu.DataOut;
 import io.glio.target.iscsi.pdu.LoginRequest;
 import io.glio.target.iscsi.pdu.LogoutRequest;
@@ -27,7 +26,6 @@ import io.glio.target.iscsi.pdu.ReadyToTransfer;
 import io.glio.target.iscsi.pdu.Reject;
 import io.glio.target.iscsi.pdu.RejectReason;
 import io.glio.target.iscsi.pdu.ScsiCommandRequest;
-import io.glio.target.iscsi.pdu.ScsiResponse;
 import io.glio.target.iscsi.pdu.TaskManagementReply;
 import io.glio.target.iscsi.pdu.TaskManagementRequest;
 import io.glio.target.iscsi.pdu.TextRequest;
@@ -101,9 +99,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     private long reservedBytes;
     private int nextTtt = 1;
 
-    private byte[] pendingText;
-    private int pendingTextOffset;
-    private int pendingTextTtt = Bhs.RESERVED_TAG;
+    private final TextContinuation text = new TextContinuation();
 
     private long lastReadNanos = System.nanoTime();
     private Integer pingTtt;
@@ -718,31 +714,12 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         ctx.flush();
     }
 
-    /** Data-In PDUs (status collapsed into the last when GOOD) and/or the SCSI Response (§11.4, §11.7). */
+    /** Read data and status (RFC 7143 §11.4, §11.7); the status uses up one StatSN. */
     private void sendStatus(ScsiTask task, ScsiCompletion c) {
-        long edtl = task.edtl & 0xffffffffL;
-        long transfer = Math.max(0, c.transferLength());
-        boolean overflow = transfer > edtl;
-        boolean underflow = transfer < edtl;
-        int residual = (int) Math.min(Math.abs(transfer - edtl), 0xffffffffL);
-        int dataLength = task.dataIn == null ? 0 : (int) Math.max(0, Math.min(c.dataInLength(), edtl));
-        boolean collapse = c.status() == ScsiCompletion.GOOD && c.senseData().length == 0 && dataLength > 0;
-        int dataSn = 0;
-        int burst = params.maxBurstLength();
-        for (int offset = 0; offset < dataLength; ) {
-            int n = Math.min(Math.min(params.initiatorMaxRecvDataSegment(), dataLength - offset),
-                    burst - offset % burst);
-            boolean last = offset + n == dataLength;
-            boolean status = last && collapse;
-            ByteBuffer slice = task.dataIn.nioBuffer(offset, n);
-            send(new DataIn(last || (offset + n) % burst == 0, status, status && overflow, status && underflow,
-                    c.status(), 0, task.itt, status ? statSn++ : statSn, window.expCmdSn(), window.maxCmdSn(),
-                    dataSn++, offset, status ? residual : 0, slice).encode());
-            offset += n;
-        }
-        if (!collapse) {
-            send(new ScsiResponse(overflow, underflow, 0, c.status(), task.itt, statSn++, window.expCmdSn(),
-                    window.maxCmdSn(), dataSn + task.r2tSn, residual, c.senseData()).encode());
+        ByteBuffer in = task.dataIn == null ? null : task.dataIn.nioBuffer(0, task.edtl);
+        for (RawPdu pdu : StatusPhase.pdus(task.itt, task.edtl & 0xffffffffL, in, task.r2tSn, c, params,
+                new StatusPhase.Numbers(statSn++, window.expCmdSn(), window.maxCmdSn()))) {
+            send(pdu);
         }
     }
 
@@ -846,7 +823,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     private void runText(TextRequest t, byte[] header) {
         if (t.targetTransferTag() != Bhs.RESERVED_TAG) {
-            if (pendingText == null || t.targetTransferTag() != pendingTextTtt) {
+            if (!text.continues(t.targetTransferTag())) {
                 responded(t.immediate());
                 reject(RejectReason.INVALID_PDU_FIELD, header);
                 return;
@@ -854,9 +831,9 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             sendTextChunk(t);
             return;
         }
-        String text = new String(t.data(), StandardCharsets.UTF_8);
-        int nul = text.indexOf('\0');
-        String first = nul >= 0 ? text.substring(0, nul) : text;
+        String request = new String(t.data(), StandardCharsets.UTF_8);
+        int nul = request.indexOf('\0');
+        String first = nul >= 0 ? request.substring(0, nul) : request;
         String value = first.startsWith("SendTargets=") ? first.substring("SendTargets=".length()) : null;
         if (value == null || !(value.equals("All") || value.startsWith("iqn.") || value.startsWith("eui.")
                 || value.startsWith("naa."))) {
@@ -866,24 +843,16 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             return;
         }
         SocketAddress local = ctx.channel().localAddress();
-        pendingText = services.sendTargets(session.initiatorName(), value,
-                local instanceof InetSocketAddress i ? i : null);
-        pendingTextOffset = 0;
+        text.start(services.sendTargets(session.initiatorName(), value,
+                local instanceof InetSocketAddress i ? i : null));
         sendTextChunk(t);
     }
 
     private void sendTextChunk(TextRequest t) {
-        int limit = Math.min(params.initiatorMaxRecvDataSegment(), TEXT_RESPONSE_LIMIT);
-        int n = Math.min(limit, pendingText.length - pendingTextOffset);
-        byte[] chunk = java.util.Arrays.copyOfRange(pendingText, pendingTextOffset, pendingTextOffset + n);
-        pendingTextOffset += n;
-        boolean more = pendingTextOffset < pendingText.length;
-        pendingTextTtt = more ? nextTtt() : Bhs.RESERVED_TAG;
-        if (!more) {
-            pendingText = null;
-        }
+        byte[] chunk = text.next(Math.min(params.initiatorMaxRecvDataSegment(), TEXT_RESPONSE_LIMIT), nextTtt());
+        boolean more = text.more();
         responded(t.immediate());
-        send(new TextResponse(!more, more, t.initiatorTaskTag(), pendingTextTtt, statSn++, window.expCmdSn(),
+        send(new TextResponse(!more, more, t.initiatorTaskTag(), text.ttt(), statSn++, window.expCmdSn(),
                 window.maxCmdSn(), chunk).encode());
     }
 
