@@ -884,9 +884,4 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             closeAfterFlush("logout");
         }
     }
-
-    /** Test hook: how many tasks this connection holds. */
-    int taskCount() {
-        return tasks.size();
-    }
 }
