@@ -357,9 +357,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         dataDigestOut = params.dataDigest();
         phase = Phase.FULL_FEATURE;
         cancel(loginTimer);
-        log.info("{}: {} session TSIH {} in full feature phase ({})", describe(),
+        log.info("{}: {} session TSIH {} in full feature phase ({}, HeaderDigest={}, DataDigest={})", describe(),
                 session.discovery() ? "discovery" : "normal", session.tsih(),
-                session.discovery() ? "discovery" : session.nexus().targetPortName());
+                session.discovery() ? "discovery" : session.nexus().targetPortName(),
+                params.negotiated().get("HeaderDigest"), params.negotiated().get("DataDigest"));
         if (!session.discovery()) {
             long interval = services.timeouts().nopInInterval().toMillis();
             long tick = Math.max(10, Math.min(1000, interval / 3));
