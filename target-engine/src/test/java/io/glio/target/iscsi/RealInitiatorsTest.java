@@ -111,8 +111,8 @@ class RealInitiatorsTest {
         assertThat(r.exitCode()).as(r.output()).isNotZero();
     }
 
-    @Test
     /** qemu offers only HeaderDigest=CRC32C when asked, so the compare runs with header digests. */
+    @Test
     void qemuImgWritesAndReadsBack64MiBWithHeaderDigests(@TempDir Path dir) throws Exception {
         byte[] data = new byte[64 * 1024 * 1024];
         new Random(7).nextBytes(data);
