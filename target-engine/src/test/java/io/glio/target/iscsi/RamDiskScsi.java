@@ -132,7 +132,7 @@ final class RamDiskScsi implements NexusOpener, AutoCloseable {
         }
         ByteBuffer in = c.dataIn();
         int n = in == null ? 0 : Math.min(bytes, in.capacity());
-        synchronized (disk) {
+        if (n > 0) {
             in.duplicate().put(disk, offset, n);
         }
         return ScsiCompletion.good(n, bytes);
@@ -214,13 +214,7 @@ final class RamDiskScsi implements NexusOpener, AutoCloseable {
     }
 
     static byte[] sense(int key, int asc, int ascq) {
-        byte[] s = new byte[18];
-        s[0] = 0x70;
-        s[2] = (byte) key;
-        s[7] = 10;
-        s[12] = (byte) asc;
-        s[13] = (byte) ascq;
-        return s;
+        return io.glio.target.iscsi.session.Sense.fixed(key, asc, ascq);
     }
 
     @Override

@@ -101,12 +101,7 @@ public final class ChapAuthenticator {
         if (!name.equals(credentials.userid())) {
             throw fail("CHAP_N " + name + " is not the configured userid");
         }
-        byte[] received;
-        try {
-            received = Chap.decodeBinary(response);
-        } catch (IllegalArgumentException e) {
-            throw fail("CHAP_R: " + e.getMessage());
-        }
+        byte[] received = binary("CHAP_R", response);
         byte[] expected = Chap.md5Response(identifier, credentials.password(), challenge);
         if (!MessageDigest.isEqual(received, expected)) {
             throw fail("CHAP_R does not match the configured secret for " + name);
@@ -124,12 +119,7 @@ public final class ChapAuthenticator {
         if (!id.matches("[0-9]{1,3}") || Integer.parseInt(id) > 255) {
             throw fail("CHAP_I " + id + " is not 0..255");
         }
-        byte[] initiatorChallenge;
-        try {
-            initiatorChallenge = Chap.decodeBinary(challengeText);
-        } catch (IllegalArgumentException e) {
-            throw fail("CHAP_C: " + e.getMessage());
-        }
+        byte[] initiatorChallenge = binary("CHAP_C", challengeText);
         if (initiatorChallenge.length == 0 || initiatorChallenge.length > MAX_INITIATOR_CHALLENGE) {
             throw fail("CHAP_C of " + initiatorChallenge.length + " bytes (1.." + MAX_INITIATOR_CHALLENGE + ")");
         }
@@ -140,6 +130,14 @@ public final class ChapAuthenticator {
         reply.put("CHAP_N", credentials.mutualUserid());
         reply.put("CHAP_R", Chap.toHex(Chap.md5Response(Integer.parseInt(id),
                 credentials.mutualPassword(), initiatorChallenge)));
+    }
+
+    private static byte[] binary(String key, String value) throws LoginException {
+        try {
+            return Chap.decodeBinary(value);
+        } catch (IllegalArgumentException e) {
+            throw fail(key + ": " + e.getMessage());
+        }
     }
 
     private static LoginException fail(String why) {

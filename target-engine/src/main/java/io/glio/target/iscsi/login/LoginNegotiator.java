@@ -113,6 +113,7 @@ public final class LoginNegotiator {
         if (stage != FULL_FEATURE) {
             return new LoginStep(response(true, from, stage, reply), null, null);
         }
+        reply.putAll(negotiation.declareUnoffered());
         SessionParameters parameters = negotiation.finish();
         int finalStatSn = statSn;
         LoginOutcome outcome = new LoginOutcome(initiatorName, target, isid, cid, parameters, expCmdSn,

@@ -61,8 +61,44 @@ public final class OperationalNegotiation {
         if (discovery && k.sessionWide()) {
             return IRRELEVANT;
         }
-        String target = targetValue(k);
-        String result = switch (k.rule()) {
+        String result = combine(k, value, targetValue(k));
+        if (!result.equals(REJECT) && !result.equals(IRRELEVANT)) {
+            results.put(k, result);
+        }
+        if (k == OperationalKey.MAX_RECV_DATA_SEGMENT_LENGTH && !result.equals(REJECT)) {
+            return Integer.toString(targetMaxRecv);
+        }
+        return result;
+    }
+
+    /**
+     * Session keys the initiator did not offer whose TPG value changes the outcome: their result
+     * (the key's rule applied to the RFC default and the TPG value) is declared in the final
+     * response and used, as LIO does with {@code login_keys_workaround} (reply optional).
+     */
+    public Map<String, String> declareUnoffered() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (discovery) {
+            return out;
+        }
+        for (OperationalKey k : OperationalKey.values()) {
+            boolean combinable = k.rule() == OperationalKey.Rule.MIN || k.rule() == OperationalKey.Rule.MAX
+                    || k.rule() == OperationalKey.Rule.OR || k.rule() == OperationalKey.Rule.AND;
+            if (!k.sessionWide() || !combinable || seen.contains(k.key())) {
+                continue;
+            }
+            String result = combine(k, k.rfcDefault(), targetValue(k));
+            if (!result.equals(k.rfcDefault()) && !result.equals(REJECT)) {
+                seen.add(k.key());
+                results.put(k, result);
+                out.put(k.key(), result);
+            }
+        }
+        return out;
+    }
+
+    private static String combine(OperationalKey k, String value, String target) {
+        return switch (k.rule()) {
             case LIST -> firstCommon(value, target);
             case OR -> bool(value).map(v -> yes(v || isYes(target))).orElse(REJECT);
             case AND -> bool(value).map(v -> yes(v && isYes(target))).orElse(REJECT);
@@ -73,13 +109,6 @@ public final class OperationalNegotiation {
             case DECLARATIVE -> number(k, value).map(v -> Long.toString(v)).orElse(REJECT);
             case MARKER_INTERVAL -> IRRELEVANT;
         };
-        if (!result.equals(REJECT) && !result.equals(IRRELEVANT)) {
-            results.put(k, result);
-        }
-        if (k == OperationalKey.MAX_RECV_DATA_SEGMENT_LENGTH && !result.equals(REJECT)) {
-            return Integer.toString(targetMaxRecv);
-        }
-        return result;
     }
 
     private String targetValue(OperationalKey k) {

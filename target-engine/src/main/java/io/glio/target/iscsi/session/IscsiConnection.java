@@ -9,7 +9,6 @@ import io.glio.target.iscsi.login.LoginStep;
 import io.glio.target.iscsi.login.LoginTarget;
 import io.glio.target.iscsi.login.SessionParameters;
 import io.glio.target.iscsi.pdu.Bhs;
-import io.glio.target.iscsi.pdu.DataIn;
 import io.glio.target.iscsi.pdu.DataOut;
 import io.glio.target.iscsi.pdu.LoginRequest;
 import io.glio.target.iscsi.pdu.LogoutRequest;
@@ -27,7 +26,6 @@ import io.glio.target.iscsi.pdu.ReadyToTransfer;
 import io.glio.target.iscsi.pdu.Reject;
 import io.glio.target.iscsi.pdu.RejectReason;
 import io.glio.target.iscsi.pdu.ScsiCommandRequest;
-import io.glio.target.iscsi.pdu.ScsiResponse;
 import io.glio.target.iscsi.pdu.TaskManagementReply;
 import io.glio.target.iscsi.pdu.TaskManagementRequest;
 import io.glio.target.iscsi.pdu.TextRequest;
@@ -74,9 +72,15 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     /**
      * Largest Expected Data Transfer Length buffered for one command: 64 MiB, so a 65536-block
      * WRITE of 512-byte blocks (libiscsi's WRITE SAME unmap tests write and read that much at
-     * once) fits; the command window bounds how many such buffers a session can hold.
+     * once) fits.
      */
     public static final int MAX_TRANSFER_LENGTH = 64 * 1024 * 1024;
+    /**
+     * Data buffered for one connection's commands at most; a command beyond it is answered TASK
+     * SET FULL (SAM-5 5.3) so that a deep window of large commands cannot exhaust memory. Twice
+     * the largest command, so one of those never waits alone.
+     */
+    public static final long CONNECTION_BUFFER_BUDGET = 2L * MAX_TRANSFER_LENGTH;
     /** LIO caps a SendTargets response PDU at 32 KiB. */
     static final int TEXT_RESPONSE_LIMIT = 32768;
 
@@ -97,11 +101,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     private boolean headerDigestOut;
     private boolean dataDigestOut;
     private final Map<Integer, ScsiTask> tasks = new HashMap<>();
+    private long reservedBytes;
     private int nextTtt = 1;
 
-    private byte[] pendingText;
-    private int pendingTextOffset;
-    private int pendingTextTtt = Bhs.RESERVED_TAG;
+    private final TextContinuation text = new TextContinuation();
 
     private long lastReadNanos = System.nanoTime();
     private Integer pingTtt;
@@ -155,6 +158,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 onPdu(pdu);
             }
         } catch (PduFramingException e) {
+            log.info("{}: {}", describe(), e.getMessage());
             if (phase == Phase.FULL_FEATURE) {
                 reject(RejectReason.PROTOCOL_ERROR, e.bhs());
             }
@@ -162,8 +166,11 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         } catch (RuntimeException e) {
             log.error("{}: internal error, dropping the connection", describe(), e);
             closeAfterFlush("internal error: " + e);
+            // A bug, not bad input: let the pipeline (and tests) see it.
+            ctx.fireExceptionCaught(e);
         } finally {
             in.skipBytes(bytes.position() - start);
+            ctx.flush();
         }
         if (phase == Phase.CLOSED) {
             in.skipBytes(in.readableBytes());
@@ -196,7 +203,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             return;
         }
         if (phase != Phase.CLOSED) {
-            log.info("{}: closing: {}", describe(), why);
+            log.debug("{}: closing: {}", describe(), why);
             phase = Phase.CLOSED;
         }
         ctx.flush();
@@ -205,7 +212,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     private void closeAfterFlush(String why) {
         if (phase != Phase.CLOSED) {
-            log.info("{}: closing: {}", describe(), why);
+            log.debug("{}: closing: {}", describe(), why);
             phase = Phase.CLOSED;
         }
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -222,7 +229,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         for (ScsiTask t : tasks.values()) {
             t.aborted = true;
             if (!t.submitted) {
-                t.release();
+                finish(t);
             }
         }
         tasks.clear();
@@ -236,7 +243,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                     log.warn("{}: nexusLost failed", describe(), e);
                 }
             }
-            log.info("{}: session ended", describe());
+            log.debug("{}: session ended", describe());
         }
     }
 
@@ -355,9 +362,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         dataDigestOut = params.dataDigest();
         phase = Phase.FULL_FEATURE;
         cancel(loginTimer);
-        log.info("{}: {} session TSIH {} in full feature phase ({})", describe(),
+        log.info("{}: {} session TSIH {} in full feature phase ({}, HeaderDigest={}, DataDigest={})", describe(),
                 session.discovery() ? "discovery" : "normal", session.tsih(),
-                session.discovery() ? "discovery" : session.nexus().targetPortName());
+                session.discovery() ? "discovery" : session.nexus().targetPortName(),
+                params.negotiated().get("HeaderDigest"), params.negotiated().get("DataDigest"));
         if (!session.discovery()) {
             long interval = services.timeouts().nopInInterval().toMillis();
             long tick = Math.max(10, Math.min(1000, interval / 3));
@@ -408,6 +416,22 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         int exp = window == null ? 0 : window.expCmdSn();
         int max = window == null ? 0 : window.maxCmdSn();
         send(new Reject(reason, statSn++, exp, max, header).encode());
+    }
+
+    /**
+     * Rejects a command PDU. A non-immediate one inside the window still uses up its CmdSN (in
+     * order, like any command), so the commands after it are not left waiting for a gap.
+     */
+    private void rejectCommand(RawPdu pdu, RejectReason reason) {
+        int cmdSn = Bhs.i32(pdu.bhs(), 24);
+        if (!pdu.immediate() && window.inWindow(cmdSn)) {
+            window.admit(cmdSn, () -> {
+                window.responded();
+                reject(reason, pdu.bhs());
+            });
+        } else {
+            reject(reason, pdu.bhs());
+        }
     }
 
     private void responded(boolean immediate) {
@@ -480,16 +504,26 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             checkCommand(c);
         } catch (PduFieldException e) {
             log.debug("{}: SCSI command rejected: {}", describe(), e.getMessage());
-            reject(e.reason(), pdu.bhs());
+            rejectCommand(pdu, e.reason());
             return;
         }
         if (tasks.containsKey(c.initiatorTaskTag())) {
-            reject(RejectReason.TASK_IN_PROGRESS, pdu.bhs());
+            rejectCommand(pdu, RejectReason.TASK_IN_PROGRESS);
             return;
         }
         long edtl = c.expectedDataTransferLength() & 0xffffffffL;
-        byte[] failure = edtl > MAX_TRANSFER_LENGTH ? Sense.invalidFieldInCommandInformationUnit() : null;
-        ScsiTask task = new ScsiTask(c, Lun.decode(c.lunField()), failure);
+        ScsiCompletion answer = null;
+        if (edtl > MAX_TRANSFER_LENGTH) {
+            answer = ScsiCompletion.checkCondition(Sense.invalidFieldInCommandInformationUnit());
+        } else if (reservedBytes + edtl > CONNECTION_BUFFER_BUDGET) {
+            log.debug("{}: {} bytes buffered, command of {} answered TASK SET FULL", describe(), reservedBytes, edtl);
+            answer = ScsiCompletion.status(ScsiCompletion.TASK_SET_FULL);
+        }
+        ScsiTask task = new ScsiTask(c, Lun.decode(c.lunField()), answer);
+        if (answer == null) {
+            task.reserved = (int) edtl;
+            reservedBytes += edtl;
+        }
         if (task.writing()) {
             int immediate = c.immediateData().remaining();
             task.dataOut = ctx.alloc().buffer(task.edtl);
@@ -502,7 +536,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         tasks.put(task.itt, task);
         if (sequenced(c.immediate(), c.cmdSn(), () -> onSequenced(task)) == CommandWindow.Admission.OUT_OF_WINDOW) {
             tasks.remove(task.itt);
-            task.release();
+            finish(task);
         }
     }
 
@@ -632,13 +666,20 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         task.received += d.data().remaining();
     }
 
+    /** Releases a task's buffers and gives its share of the budget back. */
+    private void finish(ScsiTask task) {
+        task.release();
+        reservedBytes -= task.reserved;
+        task.reserved = 0;
+    }
+
     private void trySubmit(ScsiTask task) {
         if (!task.sequenced || task.submitted || !task.dataComplete()) {
             return;
         }
         task.submitted = true;
-        if (task.localFailure != null) {
-            completed(task, ScsiCompletion.checkCondition(task.localFailure), null);
+        if (task.localAnswer != null) {
+            completed(task, task.localAnswer, null);
             return;
         }
         ByteBuffer out = task.writing() ? task.dataOut.nioBuffer(0, task.edtl) : null;
@@ -657,13 +698,13 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             completed(task, null, e);
             return;
         }
-        stage.whenComplete((c, e) -> onLoop(() -> completed(task, c, e), task::release));
+        stage.whenComplete((c, e) -> onLoop(() -> completed(task, c, e), () -> finish(task)));
     }
 
     private void completed(ScsiTask task, ScsiCompletion completion, Throwable error) {
         tasks.remove(task.itt, task);
         if (phase != Phase.FULL_FEATURE) {
-            task.release();
+            finish(task);
             return;
         }
         ScsiCompletion c = completion;
@@ -675,35 +716,16 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         if (!task.aborted && c.status() != ScsiCompletion.TASK_ABORTED) {
             sendStatus(task, c);
         }
-        task.release();
+        finish(task);
         ctx.flush();
     }
 
-    /** Data-In PDUs (status collapsed into the last when GOOD) and/or the SCSI Response (§11.4, §11.7). */
+    /** Read data and status (RFC 7143 §11.4, §11.7); the status uses up one StatSN. */
     private void sendStatus(ScsiTask task, ScsiCompletion c) {
-        long edtl = task.edtl & 0xffffffffL;
-        long transfer = Math.max(0, c.transferLength());
-        boolean overflow = transfer > edtl;
-        boolean underflow = transfer < edtl;
-        int residual = (int) Math.min(Math.abs(transfer - edtl), 0xffffffffL);
-        int dataLength = task.dataIn == null ? 0 : (int) Math.max(0, Math.min(c.dataInLength(), edtl));
-        boolean collapse = c.status() == ScsiCompletion.GOOD && c.senseData().length == 0 && dataLength > 0;
-        int dataSn = 0;
-        int burst = params.maxBurstLength();
-        for (int offset = 0; offset < dataLength; ) {
-            int n = Math.min(Math.min(params.initiatorMaxRecvDataSegment(), dataLength - offset),
-                    burst - offset % burst);
-            boolean last = offset + n == dataLength;
-            boolean status = last && collapse;
-            ByteBuffer slice = task.dataIn.nioBuffer(offset, n);
-            send(new DataIn(last || (offset + n) % burst == 0, status, status && overflow, status && underflow,
-                    c.status(), 0, task.itt, status ? statSn++ : statSn, window.expCmdSn(), window.maxCmdSn(),
-                    dataSn++, offset, status ? residual : 0, slice).encode());
-            offset += n;
-        }
-        if (!collapse) {
-            send(new ScsiResponse(overflow, underflow, 0, c.status(), task.itt, statSn++, window.expCmdSn(),
-                    window.maxCmdSn(), dataSn + task.r2tSn, residual, c.senseData()).encode());
+        ByteBuffer in = task.dataIn == null ? null : task.dataIn.nioBuffer(0, task.edtl);
+        for (RawPdu pdu : StatusPhase.pdus(task.itt, task.edtl & 0xffffffffL, in, task.r2tSn, c, params,
+                new StatusPhase.Numbers(statSn++, window.expCmdSn(), window.maxCmdSn()))) {
+            send(pdu);
         }
     }
 
@@ -769,7 +791,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         if (task.sequenced) {
             responded(task.immediate);
         }
-        task.release();
+        finish(task);
     }
 
     private void manage(TaskManagementRequest t, TaskManagementFunction f, long lun, long referencedTaskTag) {
@@ -802,7 +824,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         TextRequest t = TextRequest.decode(pdu);
         if (!t.fin() || t.cont()) {
             // Multi-PDU text requests are not supported (LIO answers the same way).
-            reject(RejectReason.COMMAND_NOT_SUPPORTED, pdu.bhs());
+            rejectCommand(pdu, RejectReason.COMMAND_NOT_SUPPORTED);
             return;
         }
         sequenced(t.immediate(), t.cmdSn(), () -> runText(t, pdu.bhs()));
@@ -810,7 +832,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     private void runText(TextRequest t, byte[] header) {
         if (t.targetTransferTag() != Bhs.RESERVED_TAG) {
-            if (pendingText == null || t.targetTransferTag() != pendingTextTtt) {
+            if (!text.continues(t.targetTransferTag())) {
                 responded(t.immediate());
                 reject(RejectReason.INVALID_PDU_FIELD, header);
                 return;
@@ -818,9 +840,9 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             sendTextChunk(t);
             return;
         }
-        String text = new String(t.data(), StandardCharsets.UTF_8);
-        int nul = text.indexOf('\0');
-        String first = nul >= 0 ? text.substring(0, nul) : text;
+        String request = new String(t.data(), StandardCharsets.UTF_8);
+        int nul = request.indexOf('\0');
+        String first = nul >= 0 ? request.substring(0, nul) : request;
         String value = first.startsWith("SendTargets=") ? first.substring("SendTargets=".length()) : null;
         if (value == null || !(value.equals("All") || value.startsWith("iqn.") || value.startsWith("eui.")
                 || value.startsWith("naa."))) {
@@ -830,24 +852,16 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             return;
         }
         SocketAddress local = ctx.channel().localAddress();
-        pendingText = services.sendTargets(session.initiatorName(), value,
-                local instanceof InetSocketAddress i ? i : null);
-        pendingTextOffset = 0;
+        text.start(services.sendTargets(session.initiatorName(), value,
+                local instanceof InetSocketAddress i ? i : null));
         sendTextChunk(t);
     }
 
     private void sendTextChunk(TextRequest t) {
-        int limit = Math.min(params.initiatorMaxRecvDataSegment(), TEXT_RESPONSE_LIMIT);
-        int n = Math.min(limit, pendingText.length - pendingTextOffset);
-        byte[] chunk = java.util.Arrays.copyOfRange(pendingText, pendingTextOffset, pendingTextOffset + n);
-        pendingTextOffset += n;
-        boolean more = pendingTextOffset < pendingText.length;
-        pendingTextTtt = more ? nextTtt() : Bhs.RESERVED_TAG;
-        if (!more) {
-            pendingText = null;
-        }
+        byte[] chunk = text.next(Math.min(params.initiatorMaxRecvDataSegment(), TEXT_RESPONSE_LIMIT), nextTtt());
+        boolean more = text.more();
         responded(t.immediate());
-        send(new TextResponse(!more, more, t.initiatorTaskTag(), pendingTextTtt, statSn++, window.expCmdSn(),
+        send(new TextResponse(!more, more, t.initiatorTaskTag(), text.ttt(), statSn++, window.expCmdSn(),
                 window.maxCmdSn(), chunk).encode());
     }
 
@@ -878,10 +892,5 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             // RFC 7143 §11.14: the response is the last PDU; then the connection closes.
             closeAfterFlush("logout");
         }
-    }
-
-    /** Test hook: how many tasks this connection holds. */
-    int taskCount() {
-        return tasks.size();
     }
 }

@@ -1,6 +1,7 @@
 package io.glio.target.iscsi.session;
 
 import io.glio.target.iscsi.pdu.ScsiCommandRequest;
+import io.glio.target.scsi.ScsiCompletion;
 import io.netty.buffer.ByteBuf;
 
 import java.util.LinkedHashMap;
@@ -36,8 +37,10 @@ final class ScsiTask {
     final int itt;
     final int edtl;
     final boolean immediate;
-    /** Answered locally without running (e.g. EDTL over the limit); sense to report. */
-    final byte[] localFailure;
+    /** Answered by the transport without running (EDTL over the limit, no buffer space), or null. */
+    final ScsiCompletion localAnswer;
+    /** Bytes of the connection's buffer budget this task holds. */
+    int reserved;
 
     ByteBuf dataOut;
     ByteBuf dataIn;
@@ -52,17 +55,17 @@ final class ScsiTask {
     boolean submitted;
     boolean aborted;
 
-    ScsiTask(ScsiCommandRequest request, long lun, byte[] localFailure) {
+    ScsiTask(ScsiCommandRequest request, long lun, ScsiCompletion localAnswer) {
         this.request = request;
         this.lun = lun;
         this.itt = request.initiatorTaskTag();
         this.edtl = request.expectedDataTransferLength();
         this.immediate = request.immediate();
-        this.localFailure = localFailure;
+        this.localAnswer = localAnswer;
     }
 
     boolean writing() {
-        return request.write() && edtl > 0 && localFailure == null;
+        return request.write() && edtl > 0 && localAnswer == null;
     }
 
     boolean dataComplete() {

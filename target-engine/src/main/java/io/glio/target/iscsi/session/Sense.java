@@ -1,7 +1,7 @@
 package io.glio.target.iscsi.session;
 
 /** The few fixed-format sense data (SPC-4 4.5.3) the transport itself reports. */
-final class Sense {
+public final class Sense {
 
     static final int ILLEGAL_REQUEST = 0x05;
     static final int HARDWARE_ERROR = 0x04;
@@ -10,7 +10,8 @@ final class Sense {
     private Sense() {
     }
 
-    static byte[] fixed(int key, int asc, int ascq) {
+    /** Fixed-format sense data with the sense key and additional sense code/qualifier. */
+    public static byte[] fixed(int key, int asc, int ascq) {
         byte[] s = new byte[18];
         s[0] = 0x70;
         s[2] = (byte) key;

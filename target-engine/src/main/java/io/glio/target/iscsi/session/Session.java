@@ -50,10 +50,6 @@ public final class Session {
     }
 
     public long isid() {
-        return isid(login);
-    }
-
-    private static long isid(LoginOutcome login) {
         return login.isid();
     }
 

@@ -122,6 +122,27 @@ class OperationalNegotiationTest {
     }
 
     @Test
+    void tpgOverridesOfKeysTheInitiatorLeftOutAreDeclaredAndApplied() {
+        Map<String, String> tpg = new java.util.HashMap<>(LIO);
+        tpg.put("ImmediateData", "No");
+        tpg.put("MaxBurstLength", "65536");
+        tpg.put("DefaultTime2Wait", "5");
+        tpg.put("FirstBurstLength", "1048576");
+        OperationalNegotiation n = new OperationalNegotiation(tpg::get, false);
+        n.offer("DefaultTime2Wait", "1");
+
+        Map<String, String> declared = n.declareUnoffered();
+
+        assertThat(declared).containsExactly(Map.entry("ImmediateData", "No"), Map.entry("MaxBurstLength", "65536"));
+        SessionParameters p = n.finish();
+        assertThat(p.immediateData()).isFalse();
+        assertThat(p.maxBurstLength()).isEqualTo(65536);
+        assertThat(p.defaultTime2Wait()).isEqualTo(5);
+        assertThat(p.firstBurstLength()).isEqualTo(65536);
+        assertThat(lio().declareUnoffered()).as("LIO defaults equal the RFC defaults").isEmpty();
+    }
+
+    @Test
     void sessionKeysAreIrrelevantInDiscoverySessions() {
         OperationalNegotiation n = new OperationalNegotiation(LIO::get, true);
         assertThat(n.offer("MaxBurstLength", "4096")).isEqualTo("Irrelevant");

@@ -1,0 +1,34 @@
+/**
+ * The iSCSI target (RFC 7143) in front of the SCSI layer.
+ *
+ * <h2>Use</h2>
+ * <pre>
+ * IscsiServer server = new IscsiServer(model, nexusOpener);   // NexusOpener: the SCSI layer
+ * server.start();              // binds the portals of every enabled iSCSI TPG, follows ModelEvents
+ * server.sessions();           // List&lt;SessionInfo&gt; for the shell's sessions command
+ * server.listeningPortals();   // "ip:port" bound now; failedPortals(): could not bind (logged)
+ * server.close();
+ * </pre>
+ *
+ * <h2>Layers</h2>
+ * <ul>
+ *   <li>{@link io.glio.target.iscsi.pdu}: framing ({@code PduParser}, a byte-level state
+ *   machine checking lengths before allocating), CRC32C digests, one record per PDU type.</li>
+ *   <li>{@link io.glio.target.iscsi.login}: the login phase: text keys, operational
+ *   negotiation against the TPG {@code parameter} group, CHAP (MD5, one-way and mutual).</li>
+ *   <li>{@link io.glio.target.iscsi.session}: a connection's full feature phase on a Netty
+ *   channel: CmdSN window, R2T/Data-Out assembly, Data-In with status collapse, NOP, task
+ *   management, SendTargets, logout, Reject; the session registry (TSIH, reinstatement).</li>
+ *   <li>This package: the server (listeners per ip:port, shared by TPGs) and the model as a
+ *   portal sees it ({@code PortalServices}: target lookup, access via
+ *   {@link io.glio.target.model.InitiatorAccess}, discovery CHAP, SendTargets).</li>
+ * </ul>
+ *
+ * <h2>Limits (what is not implemented)</h2>
+ * ErrorRecoveryLevel 0 only (SNACK is rejected, sequence errors drop the connection); one
+ * connection per session (MaxConnections=1, no connection reinstatement, no Async Messages);
+ * no multi-PDU text requests; bidirectional commands are rejected; CHAP with MD5 only. A
+ * command's data is buffered whole (up to 16 MiB, CHECK CONDITION beyond); a connection holds
+ * at most 64 MiB of command buffers and answers TASK SET FULL beyond that.
+ */
+package io.glio.target.iscsi;

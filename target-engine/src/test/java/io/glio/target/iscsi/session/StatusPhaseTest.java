@@ -1,0 +1,64 @@
+package io.glio.target.iscsi.session;
+
+import io.glio.target.iscsi.login.OperationalNegotiation;
+import io.glio.target.iscsi.login.SessionParameters;
+import io.glio.target.iscsi.pdu.DataIn;
+import io.glio.target.iscsi.pdu.RawPdu;
+import io.glio.target.iscsi.pdu.ScsiResponse;
+import io.glio.target.scsi.ScsiCompletion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusPhaseTest {
+
+    private static SessionParameters params(String maxRecv, String maxBurst) {
+        OperationalNegotiation n = new OperationalNegotiation(k -> null, false);
+        n.offer("MaxRecvDataSegmentLength", maxRecv);
+        n.offer("MaxBurstLength", maxBurst);
+        return n.finish();
+    }
+
+    private static final StatusPhase.Numbers NUMBERS = new StatusPhase.Numbers(77, 10, 73);
+
+    @Test
+    void dataInEndsEverySequenceAtMaxBurstLengthAndCollapsesTheStatus() {
+        List<RawPdu> pdus = StatusPhase.pdus(5, 20000, ByteBuffer.allocate(20000), 0,
+                ScsiCompletion.good(20000, 20000), params("4096", "8192"), NUMBERS);
+
+        assertThat(pdus).extracting(p -> DataIn.decode(p).data().remaining())
+                .containsExactly(4096, 4096, 4096, 4096, 3616);
+        assertThat(pdus).extracting(p -> DataIn.decode(p).fin()).containsExactly(false, true, false, true, true);
+        assertThat(pdus).extracting(p -> DataIn.decode(p).dataSn()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(pdus).extracting(p -> DataIn.decode(p).statusPresent()).containsExactly(false, false, false, false, true);
+        assertThat(DataIn.decode(pdus.get(4)).statSn()).isEqualTo(77);
+    }
+
+    @Test
+    void checkConditionIsASeparateResponseWithSenseAndUnderflow() {
+        byte[] sense = {0x70, 0, 5, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x24, 0};
+        List<RawPdu> pdus = StatusPhase.pdus(5, 512, ByteBuffer.allocate(512), 2,
+                ScsiCompletion.checkCondition(sense), params("8192", "262144"), NUMBERS);
+
+        assertThat(pdus).hasSize(1);
+        ScsiResponse r = ScsiResponse.decode(pdus.get(0));
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.senseData()).isEqualTo(sense);
+        assertThat(r.underflow()).isTrue();
+        assertThat(r.residualCount()).isEqualTo(512);
+        assertThat(r.expDataSn()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteThatMovedMoreThanExpectedReportsOverflow() {
+        List<RawPdu> pdus = StatusPhase.pdus(5, 512, null, 1, ScsiCompletion.good(0, 1024),
+                params("8192", "262144"), NUMBERS);
+        ScsiResponse r = ScsiResponse.decode(pdus.get(0));
+        assertThat(r.overflow()).isTrue();
+        assertThat(r.residualCount()).isEqualTo(512);
+        assertThat(r.maxCmdSn()).isEqualTo(73);
+    }
+}
