@@ -7,8 +7,11 @@ BENCH_PIDS=()
 
 bench_cleanup() {
   local p
-  for p in "${BENCH_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   [[ -n ${TGT_CTL:-} ]] && tgtadm -C "$TGT_CTL" --op delete --mode system >/dev/null 2>&1 || true
+  for p in "${BENCH_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 1
+  # tgtd -f does not always end on SIGTERM; nothing of ours may outlive the run.
+  for p in "${BENCH_PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$BENCH_TMP" /dev/shm/glio-bench-tgt.img
 }

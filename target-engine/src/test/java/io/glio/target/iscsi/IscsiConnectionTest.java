@@ -20,6 +20,7 @@ import io.glio.target.iscsi.pdu.TaskManagementRequest;
 import io.glio.target.iscsi.pdu.TextRequest;
 import io.glio.target.iscsi.pdu.TextResponse;
 import io.glio.target.iscsi.session.ConnectionTimeouts;
+import io.glio.target.iscsi.session.IscsiConnection;
 import io.glio.target.iscsi.session.SessionRegistry;
 import io.glio.target.model.TargetModel;
 import io.glio.target.model.Tpg;
