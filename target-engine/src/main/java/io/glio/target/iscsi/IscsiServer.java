@@ -224,12 +224,14 @@ public final class IscsiServer implements AutoCloseable {
                     if (closed) {
                         f.channel().close();
                     }
+                } else if (listeners.get(portal) != f.channel()) {
+                    // The portal went away before its bind finished (a default portal deleted
+                    // right after `/iscsi create`): closing it failed the bind, nothing else did.
+                    log.debug("iSCSI portal {} closed while binding", portal);
                 } else {
+                    listeners.remove(portal);
                     if (failedPortals.add(portal)) {
                         log.error("iSCSI portal {} cannot listen: {}", portal, done.cause().toString());
-                    }
-                    if (listeners.get(portal) == f.channel()) {
-                        listeners.remove(portal);
                     }
                 }
             }
