@@ -59,8 +59,13 @@ final class RamDiskScsi implements NexusOpener, AutoCloseable {
             @Override
             public CompletionStage<TaskManagementResponse> manage(TaskManagementFunction function, long lun,
                                                                   long referencedTaskTag) {
-                return CompletableFuture.completedFuture(lun == 0 ? TaskManagementResponse.FUNCTION_COMPLETE
-                        : TaskManagementResponse.LUN_DOES_NOT_EXIST);
+                if (lun != 0) {
+                    return CompletableFuture.completedFuture(TaskManagementResponse.LUN_DOES_NOT_EXIST);
+                }
+                // Commands complete as they are executed, so no task is left to abort
+                // (ScsiTaskExecutor#manage: an aborted task would complete TASK ABORTED).
+                return CompletableFuture.completedFuture(function == TaskManagementFunction.ABORT_TASK
+                        ? TaskManagementResponse.TASK_DOES_NOT_EXIST : TaskManagementResponse.FUNCTION_COMPLETE);
             }
 
             @Override
