@@ -11,6 +11,7 @@ import io.glio.target.model.Fabric;
 import io.glio.target.model.InitiatorAccess;
 import io.glio.target.model.ModelEvent;
 import io.glio.target.model.ModelListener;
+import io.glio.target.model.Plugin;
 import io.glio.target.model.StorageObject;
 import io.glio.target.model.TargetModel;
 import io.glio.target.model.Tpg;
@@ -178,15 +179,22 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
                     model.setRuntimeStatus(so, status);
                     // The admin's one line: a LUN that cannot serve says why, on the console too.
                     if (status != null) {
-                        LOG.warn("{}: {}", so.qualifiedName(), status);
+                        LOG.warn("{}: {}", backstorePath(so), status);
                     } else {
-                        LOG.warn("{}: ready again", so.qualifiedName());
+                        LOG.warn("{}: ready again", backstorePath(so));
                     }
                 }
             }
         } catch (RuntimeException e) {
             LOG.debug("{}: status not recorded: {}", so, e.getMessage());
         }
+    }
+
+    /** The object as the shell names it under /backstores ({@code user:glfs/myLUN}). */
+    private static String backstorePath(StorageObject so) {
+        String kind = so.plugin() == Plugin.USER
+                ? "user:" + so.userHandler().orElse("") : so.plugin().saveName();
+        return kind + "/" + so.name();
     }
 
     /** Rebuilds every nexus's LUN map; called under the model's lock. */
