@@ -75,51 +75,46 @@ class BlockIoTest extends FixtureTest {
 
     @Test
     void writeWithDataOutNotEndingOnABlockWritesOnlyTheWholeBlocksSent() {
-        byte[] a = new byte[1024];
-        java.util.Arrays.fill(a, (byte) 'a');
-        init.write(0, Initiator.write16(60, 2), a);
-        byte[] c = new byte[700];
-        java.util.Arrays.fill(c, (byte) 'c');
-
-        Initiator.Result r = init.write(0, Initiator.write16(60, 2), c);
+        Initiator.Result r = overwriteTwoBlocksOfA(60, 2, filled('c', 700));
 
         assertThat(r.status()).isEqualTo(ScsiCompletion.GOOD);
         assertThat(r.completion().transferLength()).isEqualTo(1024);
-        byte[] back = init.run(0, Initiator.read16(60, 2), 1024).data();
-        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly('c');
-        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly('a');
+        assertTwoBlocks(60, 'c', 'a');
     }
 
     @Test
     void writeWithLessDataThanTheCdbWritesOnlyTheBlocksSent() {
-        byte[] a = new byte[1024];
-        java.util.Arrays.fill(a, (byte) 'a');
-        init.write(0, Initiator.write16(40, 2), a);
-        byte[] b = new byte[512];
-        java.util.Arrays.fill(b, (byte) 'b');
-
-        Initiator.Result r = init.write(0, Initiator.write16(40, 2), b);
+        Initiator.Result r = overwriteTwoBlocksOfA(40, 2, filled('b', 512));
 
         assertThat(r.status()).isEqualTo(ScsiCompletion.GOOD);
         assertThat(r.completion().transferLength()).isEqualTo(1024);
-        byte[] back = init.run(0, Initiator.read16(40, 2), 1024).data();
-        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly('b');
-        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly('a');
+        assertTwoBlocks(40, 'b', 'a');
     }
 
     @Test
     void writeWithMoreDataThanTheCdbWritesOnlyTheCdbsBlocks() {
-        byte[] a = new byte[1024];
-        java.util.Arrays.fill(a, (byte) 'a');
-        init.write(0, Initiator.write16(50, 2), a);
-        byte[] b = new byte[1024];
-        java.util.Arrays.fill(b, (byte) 'b');
+        Initiator.Result r = overwriteTwoBlocksOfA(50, 1, filled('b', 1024));
 
-        assertThat(init.write(0, Initiator.write16(50, 1), b).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(r.status()).isEqualTo(ScsiCompletion.GOOD);
+        assertTwoBlocks(50, 'b', 'a');
+    }
 
-        byte[] back = init.run(0, Initiator.read16(50, 2), 1024).data();
-        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly('b');
-        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly('a');
+    /** Fills blocks lba, lba+1 with 'a', then WRITE(16)s {@code blocks} blocks at lba carrying {@code data}. */
+    private Initiator.Result overwriteTwoBlocksOfA(long lba, int blocks, byte[] data) {
+        init.write(0, Initiator.write16(lba, 2), filled('a', 1024));
+        return init.write(0, Initiator.write16(lba, blocks), data);
+    }
+
+    private void assertTwoBlocks(long lba, char first, char second) {
+        byte[] back = init.run(0, Initiator.read16(lba, 2), 1024).data();
+        assertThat(java.util.Arrays.copyOfRange(back, 0, 512)).containsOnly(first);
+        assertThat(java.util.Arrays.copyOfRange(back, 512, 1024)).containsOnly(second);
+    }
+
+    private static byte[] filled(char c, int length) {
+        byte[] b = new byte[length];
+        java.util.Arrays.fill(b, (byte) c);
+        return b;
     }
 
     @Test
