@@ -60,8 +60,10 @@ public final class ServedEngine implements EngineAttacher {
                     .map(c -> new SessionSource.ConnectionInfo(hostOf(c.remoteAddress()), "TCP", c.cid(), "LOGGED_IN"))
                     .toList();
             boolean chap = "CHAP".equals(s.negotiated().get("AuthMethod"));
-            return new SessionSource.SessionInfo(s.tsih(), s.initiatorName(), s.initiatorName(),
-                    s.sessionType(), "LOGGED_IN", chap, luns, connections);
+            // The alias is what the initiator declared (InitiatorAlias), empty when it declared none.
+            String alias = s.negotiated().getOrDefault("InitiatorAlias", "");
+            return new SessionSource.SessionInfo(s.tsih(), alias, s.initiatorName(), s.sessionType(), "LOGGED_IN",
+                    chap, luns, connections);
         }
 
         private static String hostOf(String address) {
