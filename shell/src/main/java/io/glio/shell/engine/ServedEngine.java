@@ -59,11 +59,10 @@ public final class ServedEngine implements EngineAttacher {
             List<SessionSource.ConnectionInfo> connections = s.connections().stream()
                     .map(c -> new SessionSource.ConnectionInfo(hostOf(c.remoteAddress()), "TCP", c.cid(), "LOGGED_IN"))
                     .toList();
-            boolean chap = "CHAP".equals(s.negotiated().get("AuthMethod"));
             // The alias is what the initiator declared (InitiatorAlias), empty when it declared none.
             String alias = s.negotiated().getOrDefault("InitiatorAlias", "");
             return new SessionSource.SessionInfo(s.tsih(), alias, s.initiatorName(), s.sessionType(), "LOGGED_IN",
-                    chap, luns, connections);
+                    s.authenticated(), luns, connections);
         }
 
         private static String hostOf(String address) {

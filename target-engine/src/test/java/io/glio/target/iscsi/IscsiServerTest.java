@@ -80,6 +80,7 @@ class IscsiServerTest {
             assertThat(s.tsih()).isPositive();
             assertThat(s.connections().get(0).localAddress()).isEqualTo("127.0.0.1:13280");
             assertThat(s.negotiated()).containsEntry("MaxBurstLength", "262144");
+            assertThat(s.authenticated()).as("demo mode without CHAP").isFalse();
         }
     }
 

@@ -117,7 +117,7 @@ public final class LoginNegotiator {
         SessionParameters parameters = negotiation.finish();
         int finalStatSn = statSn;
         LoginOutcome outcome = new LoginOutcome(initiatorName, target, isid, cid, parameters, expCmdSn,
-                finalStatSn + 1);
+                finalStatSn + 1, chap != null && chap.done());
         tsih = context.complete(outcome);
         return new LoginStep(response(true, from, FULL_FEATURE, reply), outcome, null);
     }

@@ -103,6 +103,6 @@ public final class Session {
         List<SessionInfo.ConnectionInfo> conns = c == null ? List.of() : List.of(c.info());
         return new SessionInfo(login.initiatorName(), discovery() ? "" : login.target().targetName(),
                 login.target().tpgTag(), discovery() ? "Discovery" : "Normal", isidHex(login.isid()),
-                tsih, conns, login.parameters().negotiated());
+                tsih, conns, login.parameters().negotiated(), login.authenticated());
     }
 }

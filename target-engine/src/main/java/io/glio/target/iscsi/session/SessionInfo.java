@@ -14,10 +14,11 @@ import java.util.Map;
  * @param tsih          the target session identifying handle
  * @param connections   the session's connections
  * @param negotiated    the operational keys with their negotiated values
+ * @param authenticated whether the initiator authenticated with CHAP
  */
 public record SessionInfo(String initiatorName, String targetName, int tpgTag, String sessionType,
                           String isid, int tsih, List<ConnectionInfo> connections,
-                          Map<String, String> negotiated) {
+                          Map<String, String> negotiated, boolean authenticated) {
 
     /** One connection: its CID and socket addresses ({@code ip:port}). */
     public record ConnectionInfo(int cid, String localAddress, String remoteAddress) {

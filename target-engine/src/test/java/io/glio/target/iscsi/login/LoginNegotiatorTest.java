@@ -140,6 +140,7 @@ class LoginNegotiatorTest {
 
         LoginStep s4 = login.handle(request(true, 1, 3));
         assertThat(s4.complete()).isTrue();
+        assertThat(s4.outcome().authenticated()).as("shown as authenticated by `sessions`").isTrue();
     }
 
     @Test
