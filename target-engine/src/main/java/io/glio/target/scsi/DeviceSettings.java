@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * What a logical unit reports and does, taken from the storage object's attributes (LIO's
  * {@code dev_attrib}) when the object appears or its attributes change. Immutable snapshot:
- * commands read one consistent set.
+ * commands read one consistent set. {@code thirdPartyCopy} is {@code emulate_3pc}: INQUIRY 3PC,
+ * EXTENDED COPY and RECEIVE COPY RESULTS, and being found as a copy target.
  */
 public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite, boolean nonRotational,
                              boolean tpu, boolean tpws, boolean unmapZeroesData, long maxUnmapLbaCount,
@@ -17,7 +18,7 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
                              long maxWriteSameLen, long optimalSectors, long maxTransferSectors, boolean caw,
                              boolean pr, boolean tas, boolean restrictedReordering, int uaInterlock,
                              boolean readOnly, String product, String revision, boolean userBacked,
-                             String userConfig) {
+                             String userConfig, boolean thirdPartyCopy) {
 
     /** Reads the object; call under the model's lock. */
     public static DeviceSettings of(StorageObject so) {
@@ -31,7 +32,8 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
                 a.getLong("optimal_sectors", 0), a.getLong("hw_max_sectors", 16384),
                 flag(a, "emulate_caw", true), flag(a, "emulate_pr", true), flag(a, "emulate_tas", true),
                 flag(a, "emulate_rest_reord", false), (int) a.getLong("emulate_ua_intlck_ctrl", 0),
-                so.readonly(), product(so), user ? "0002" : "4.0", user, so.config().orElse(""));
+                so.readonly(), product(so), user ? "0002" : "4.0", user, so.config().orElse(""),
+                flag(a, "emulate_3pc", true));
     }
 
     /** Descriptors one UNMAP may carry when the attribute leaves it open (0). */

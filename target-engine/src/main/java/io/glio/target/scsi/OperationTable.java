@@ -1,6 +1,7 @@
 package io.glio.target.scsi;
 
 import io.glio.target.scsi.command.CompareAndWrite;
+import io.glio.target.scsi.command.ExtendedCopy;
 import io.glio.target.scsi.command.GetLbaStatus;
 import io.glio.target.scsi.command.Inquiry;
 import io.glio.target.scsi.command.ModeSelect;
@@ -13,6 +14,7 @@ import io.glio.target.scsi.command.Read;
 import io.glio.target.scsi.command.ReadCapacity10;
 import io.glio.target.scsi.command.ReadCapacity16;
 import io.glio.target.scsi.command.ReadDefectData;
+import io.glio.target.scsi.command.ReceiveCopyResults;
 import io.glio.target.scsi.command.Release;
 import io.glio.target.scsi.command.ReportLuns;
 import io.glio.target.scsi.command.ReportSupportedOperationCodes;
@@ -45,7 +47,7 @@ public final class OperationTable {
                 PreFetch.preFetch10(), SynchronizeCache.synchronizeCache10(), ReadDefectData.readDefectData10(),
                 WriteSame.writeSame10(), new Unmap(), ModeSelect.modeSelect10(), Reserve.reserve10(),
                 Release.release10(), ModeSense.modeSense10(), new PersistentReserveIn(),
-                new PersistentReserveOut(), Read.read16(), new CompareAndWrite(), Write.write16(),
+                new PersistentReserveOut(), new ExtendedCopy(), new ReceiveCopyResults(), Read.read16(), new CompareAndWrite(), Write.write16(),
                 WriteAndVerify.writeAndVerify16(), Verify.verify16(), PreFetch.preFetch16(),
                 SynchronizeCache.synchronizeCache16(), WriteSame.writeSame16(), new ReadCapacity16(),
                 new GetLbaStatus(), new ReportLuns(), new ReportTargetPortGroups(),

@@ -5,7 +5,7 @@ import io.glio.target.scsi.DeviceSettings;
 
 /**
  * Standard INQUIRY data (SPC-4 6.6.2) as a current LIO kernel sends it: 96 bytes, SPC-4,
- * implicit ALUA (TPGS 01b), CmdQue, vendor {@code LIO-ORG}, the backstore's product and
+ * implicit ALUA (TPGS 01b), 3PC with {@code emulate_3pc}, CmdQue, vendor {@code LIO-ORG}, the backstore's product and
  * revision, version descriptors SAM-5, iSCSI, SPC-4, SBC-3. tcmu-runner objects report
  * {@code TCMU device}/{@code 0002} (DeviceSettings) with the same layout.
  */
@@ -24,6 +24,9 @@ public final class StandardInquiry {
         d[3] = 0x12; // HISUP | response data format 2
         d[4] = (byte) (LENGTH - 5);
         d[5] = 0x10; // TPGS 01b: implicit ALUA (REPORT TARGET PORT GROUPS, no SET)
+        if (s.thirdPartyCopy()) {
+            d[5] |= 0x08; // 3PC: EXTENDED COPY (emulate_3pc)
+        }
         d[7] = 0x02; // CMDQUE
         System.arraycopy(Designators.padded(VENDOR, 8), 0, d, 8, 8);
         System.arraycopy(Designators.padded(s.product(), 16), 0, d, 16, 16);
