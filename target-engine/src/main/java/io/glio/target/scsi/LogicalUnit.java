@@ -22,6 +22,7 @@ public final class LogicalUnit {
     private final UnitAttentions unitAttentions = new UnitAttentions();
     private final Reservations reservations = new Reservations(unitAttentions);
     private final TaskSet taskSet = new TaskSet();
+    private final CompletedCopies completedCopies = new CompletedCopies();
     private CompletableFuture<?> atomicTail = CompletableFuture.completedFuture(null);
     private volatile long lastCapacityBytes = -1;
 
@@ -30,6 +31,11 @@ public final class LogicalUnit {
         this.name = name;
         this.plugin = plugin;
         this.settings = settings;
+    }
+
+    /** EXTENDED COPY commands that finished here, for COPY STATUS. */
+    public CompletedCopies completedCopies() {
+        return completedCopies;
     }
 
     /** Unit serial number (VPD 0x80), the storage object's wwn. */

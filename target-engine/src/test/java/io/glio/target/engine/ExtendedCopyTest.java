@@ -161,6 +161,26 @@ class ExtendedCopyTest extends FixtureTest {
     }
 
     @Test
+    void copyStatusReportsAFinishedCopyByItsListIdentifierAndNothingBefore() {
+        byte[] status = new byte[16];
+        status[0] = (byte) 0x84;
+        status[2] = 7; // list identifier
+        Cdb.put32(status, 10, 64);
+        assertThat(init.run(0, status, 64).sense()).as("no copy 7 yet").isEqualTo("5/24/00");
+        byte[] list = parameterList(new byte[][] {cscd(ScsiFixture.RD_WWN), cscd(fx.fileio.wwn())},
+                segment(0, 1, 4, 0, 0));
+        list[0] = 7;
+
+        assertThat(copy(0, list).status()).isEqualTo(ScsiCompletion.GOOD);
+
+        byte[] d = init.run(0, status, 64).data();
+        assertThat(d[4]).as("completed without errors").isEqualTo((byte) 0x01);
+        assertThat(Cdb.u16(d, 5)).as("segments processed").isEqualTo(1);
+        assertThat(d[7]).as("KiB units").isEqualTo((byte) 0xf1);
+        assertThat(Cdb.u32(d, 8)).as("4 blocks of 512 bytes").isEqualTo(2);
+    }
+
+    @Test
     void emulate3pcOffClearsThe3pcBitAndRefusesExtendedCopy() {
         assertThat(init.run(0, Initiator.inquiry(false, 0, 96), 96).data()[5] & 0x08).isEqualTo(0x08);
 

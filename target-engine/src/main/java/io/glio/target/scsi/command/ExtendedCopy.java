@@ -4,6 +4,7 @@ import io.glio.target.backing.BackingStore;
 import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.CompletedCopies;
 import io.glio.target.scsi.LogicalUnit;
 import io.glio.target.scsi.LunAccess;
 import io.glio.target.scsi.OperationInfo;
@@ -76,7 +77,9 @@ public final class ExtendedCopy extends AbstractOperation {
         BackingStore to = store(ctx, destination);
         checkRange("source", source.unit(), segment.sourceLba(), segment.blocks());
         checkRange("destination", destination.unit(), segment.destinationLba(), segment.blocks());
+        Runnable recordDone = () -> recordForCopyStatus(ctx, p, segment.blocks() * (long) blockSize);
         if (segment.blocks() == 0) {
+            recordDone.run();
             return CompletableFuture.completedFuture(ScsiCompletion.good(0, paramLength));
         }
         long chunk = Math.min(MAX_CHUNK_BLOCKS, Math.min(source.unit().settings().maxTransferBlocks(),
@@ -84,7 +87,22 @@ public final class ExtendedCopy extends AbstractOperation {
         boolean backwards = source.unit() == destination.unit() && segment.destinationLba() > segment.sourceLba();
         Copy copy = new Copy(from, to, segment.sourceLba(), segment.destinationLba(), segment.blocks(), blockSize,
                 (int) Math.max(1, Math.min(chunk, segment.blocks())), backwards);
-        return copy.from(0).thenApply(v -> ScsiCompletion.good(0, paramLength));
+        return copy.from(0).thenApply(v -> {
+            recordDone.run();
+            return ScsiCompletion.good(0, paramLength);
+        });
+    }
+
+    /**
+     * Keeps a finished copy for RECEIVE COPY RESULTS / COPY STATUS unless the parameter list
+     * says its LIST IDENTIFIER is not to be used (LIST ID USAGE 11b, SPC-3 6.3.3).
+     */
+    private static void recordForCopyStatus(CommandContext ctx, byte[] parameters, long bytes) {
+        int listIdUsage = (parameters[1] >> 3) & 0x3;
+        if (listIdUsage != 0x3) {
+            ctx.unit().completedCopies().add(
+                    new CompletedCopies.Copy(ctx.nexusKey(), parameters[0] & 0xff, 1, bytes));
+        }
     }
 
     /**

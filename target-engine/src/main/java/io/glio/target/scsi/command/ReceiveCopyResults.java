@@ -3,6 +3,7 @@ package io.glio.target.scsi.command;
 import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
+import io.glio.target.scsi.CompletedCopies;
 import io.glio.target.scsi.OperationInfo;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.pr.AccessKind;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ReceiveCopyResults extends AbstractOperation {
 
+    static final int COPY_STATUS = 0x00;
     static final int OPERATING_PARAMETERS = 0x03;
     /** LIO refuses shorter allocation lengths. */
     static final int MIN_ALLOCATION = 54;
@@ -46,17 +48,39 @@ public final class ReceiveCopyResults extends AbstractOperation {
         if (!ctx.settings().thirdPartyCopy()) {
             throw new InvalidOpcode();
         }
+        long allocation = Cdb.u32(cdb, 10);
+        if ((cdb[1] & 0x1f) == COPY_STATUS) {
+            return copyStatus(ctx, cdb[2] & 0xff, allocation);
+        }
         if (cdb[2] != 0) {
-            throw new InvalidFieldInCdb(2); // list identifiers are not kept (SNLID=1)
+            throw new InvalidFieldInCdb(2);
         }
         if ((cdb[1] & 0x1f) != OPERATING_PARAMETERS) {
             throw new InvalidFieldInCdb(1, 4);
         }
-        long allocation = Cdb.u32(cdb, 10);
         if (allocation < MIN_ALLOCATION) {
             throw new InvalidFieldInCdb(10);
         }
         return ctx.dataIn(operatingParameters(), LENGTH, allocation);
+    }
+
+    /**
+     * COPY STATUS (SPC-3 6.18.2) of a copy this nexus finished under that list identifier: copies
+     * run to the end before EXTENDED COPY completes, so the status is always "completed, no
+     * errors"; a list identifier with no finished copy is INVALID FIELD IN CDB. Beyond LIO, which
+     * keeps no list identifiers; libiscsi's ReceiveCopyResults.CopyStatus asks for it.
+     */
+    private static CompletableFuture<ScsiCompletion> copyStatus(CommandContext ctx, int listId, long allocation)
+            throws ScsiException {
+        CompletedCopies.Copy copy = ctx.unit().completedCopies().find(ctx.nexusKey(), listId)
+                .orElseThrow(() -> new InvalidFieldInCdb(2));
+        byte[] d = new byte[12];
+        Cdb.put32(d, 0, 8);
+        d[4] = 0x01; // HDD=0, COPY MANAGER STATUS: operation completed without errors
+        Cdb.put16(d, 5, copy.segments());
+        d[7] = (byte) 0xf1; // TRANSFER COUNT UNITS: kibibytes, so 32 bits cover any LU
+        Cdb.put32(d, 8, (copy.bytes() + 1023) / 1024);
+        return ctx.dataIn(d, d.length, allocation);
     }
 
     static byte[] operatingParameters() {
