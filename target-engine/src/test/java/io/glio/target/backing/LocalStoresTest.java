@@ -36,6 +36,26 @@ class LocalStoresTest {
     }
 
     @Test
+    void ramdiskReadAcrossWrittenAndUnwrittenPagesOverwritesTheBufferWithZeroesAroundTheData() throws Exception {
+        RamdiskBackingStore rd = new RamdiskBackingStore(1 << 20);
+        rd.write(4096 + 100, ByteBuffer.wrap(new byte[] {7, 8, 9}), false).get();
+        ByteBuffer dst = ByteBuffer.allocateDirect(3 * 4096 - 10);
+        while (dst.hasRemaining()) {
+            dst.put((byte) 0x5a); // stale bytes a pooled transport buffer may hold
+        }
+        dst.clear();
+
+        rd.read(10, dst).get();
+
+        assertThat(dst.hasRemaining()).isFalse();
+        for (int i = 0; i < dst.capacity(); i++) {
+            long at = 10L + i;
+            byte expected = at >= 4196 && at < 4199 ? (byte) (7 + at - 4196) : 0;
+            assertThat(dst.get(i)).as("byte at %d", at).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void ramdiskRejectsIoPastItsSize() {
         RamdiskBackingStore rd = new RamdiskBackingStore(4096);
 

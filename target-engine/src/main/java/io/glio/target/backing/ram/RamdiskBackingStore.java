@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RamdiskBackingStore implements BackingStore {
 
     static final int PAGE = 4096;
+    /** Source for reads of unallocated pages; never written. */
+    private static final byte[] ZERO_PAGE = new byte[PAGE];
 
     private final ConcurrentHashMap<Long, byte[]> pages = new ConcurrentHashMap<>();
     private volatile long size;
@@ -41,9 +43,8 @@ public final class RamdiskBackingStore implements BackingStore {
                 int n = Math.min(PAGE - inPage, dst.remaining());
                 byte[] page = pages.get(pos / PAGE);
                 if (page == null) {
-                    for (int i = 0; i < n; i++) {
-                        dst.put((byte) 0);
-                    }
+                    // Bulk, not byte by byte: a never-written 1 MiB read was 256 Ki single puts.
+                    dst.put(ZERO_PAGE, 0, n);
                 } else {
                     dst.put(page, inPage, n);
                 }
