@@ -181,7 +181,7 @@ final class AclNode extends UiNode {
         public Summary summary() {
             Lun l = mapped.tpgLun();
             StorageObject so = l.storageObject();
-            return new Summary("lun" + l.index() + " " + so.plugin().saveName() + "/" + so.name() + " ("
+            return new Summary("lun" + l.index() + " " + so.qualifiedName() + " ("
                     + (mapped.writeProtect() ? "ro" : "rw") + ")", true);
         }
 

@@ -88,7 +88,7 @@ final class LunsNode extends UiNode {
             shell.console().info("Created storage object " + so.name() + ".");
         }
         if (tpg.lunFor(so).isPresent()) {
-            throw new ShellException("lun for storage object " + so.plugin().saveName() + "/" + so.name()
+            throw new ShellException("lun for storage object " + so.qualifiedName()
                     + " already exists");
         }
         Integer index = null;
@@ -139,7 +139,7 @@ final class LunsNode extends UiNode {
         @Override
         public Summary summary() {
             StorageObject so = lun.storageObject();
-            String d = so.plugin().saveName() + "/" + so.name();
+            String d = so.qualifiedName();
             if (so.dev().isPresent()) {
                 d += " (" + so.dev().get() + ")";
             }

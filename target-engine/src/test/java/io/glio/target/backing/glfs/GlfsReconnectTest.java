@@ -37,7 +37,10 @@ class GlfsReconnectTest {
 
                     relay.start();
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (!store.isReady() && System.nanoTime() < deadline) {
+                    // The listener hears of the change on the reconnect thread just after
+                    // isReady() turns true: wait for both before looking at either.
+                    while ((!store.isReady() || !"connected".equals(lastOf(states)))
+                            && System.nanoTime() < deadline) {
                         Thread.sleep(50);
                     }
                     assertThat(store.isReady()).as("connected within 30 s of glusterd answering").isTrue();
@@ -55,5 +58,9 @@ class GlfsReconnectTest {
                 assertThat(states).last().isEqualTo("closed");
             }
         }
+    }
+
+    private static String lastOf(List<String> states) {
+        return states.isEmpty() ? null : states.get(states.size() - 1);
     }
 }
