@@ -94,9 +94,7 @@ final class BackstoreOps {
                     + "from its configuration string");
         }
         checkNewName(Plugin.USER, name);
-        if (config.contains(":")) {
-            throw new InvalidValueException("':' not allowed in config string");
-        }
+        UserHandlers.checkColons(config);
         UserControl settings = UserControl.defaults();
         if (hwMaxSectors != null) {
             settings.apply("hw_max_sectors=" + hwMaxSectors);
@@ -240,9 +238,7 @@ final class BackstoreOps {
             throw new InvalidValueException("ChangeMedium is only supported by user-backed storage objects");
         }
         String config = so.userHandler().orElseThrow() + "/" + cfgstring;
-        if (config.contains(":")) {
-            throw new InvalidValueException("':' not allowed in config string");
-        }
+        UserHandlers.checkColons(config);
         if (sizeBytes < 0) {
             throw new InvalidValueException("Cannot interpret size, wrong format: " + sizeBytes);
         }

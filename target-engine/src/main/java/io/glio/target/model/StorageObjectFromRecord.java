@@ -122,9 +122,7 @@ final class StorageObjectFromRecord {
     }
 
     private void configureUser(StorageObject so, io.glio.saveconfig.StorageObject rec) {
-        if (rec.config().contains(":")) {
-            throw new InvalidValueException("':' not allowed in config string");
-        }
+        UserHandlers.checkColons(rec.config());
         UserControl settings = UserControl.defaults();
         if (rec.hwMaxSectors() != null) {
             settings.apply("hw_max_sectors=" + rec.hwMaxSectors());

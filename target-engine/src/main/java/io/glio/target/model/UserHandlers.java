@@ -18,9 +18,40 @@ public final class UserHandlers {
             + "where:\n"
             + "  volume:    The volume on the Gluster server\n"
             + "  hostname:  The server's hostname\n"
-            + "  filename:  The backing file";
+            + "  filename:  The backing file\n"
+            + "glio also takes hostname:port and several servers for failover:\n"
+            + "\"volume@host1:24007,host2,[fd00::3]:24008/filename\"";
 
     private UserHandlers() {
+    }
+
+    /**
+     * rtslib refuses {@code ':'} anywhere in a user-backed config string. glio keeps that rule,
+     * except for glfs's extension beyond tcmu-runner: {@code host:port} in the server list
+     * between {@code '@'} and the first {@code '/'} after it ({@code vol@h1:24007,h2/file}).
+     *
+     * @throws InvalidValueException when a ':' is somewhere else
+     */
+    static void checkColons(String config) {
+        misplacedGlfsColon(config).ifPresent(reason -> {
+            throw new InvalidValueException(reason);
+        });
+        if (!config.startsWith("glfs/") && config.contains(":")) {
+            throw new InvalidValueException("':' not allowed in config string");
+        }
+    }
+
+    private static Optional<String> misplacedGlfsColon(String config) {
+        if (!config.startsWith("glfs/") || !config.contains(":")) {
+            return Optional.empty();
+        }
+        int at = config.indexOf('@');
+        int slash = at < 0 ? -1 : config.indexOf('/', at + 1);
+        if (at >= 0 && config.indexOf(':') > at && (slash < 0 || config.lastIndexOf(':') < slash)) {
+            return Optional.empty();
+        }
+        return Optional.of("':' not allowed in config string '" + config
+                + "' except as host:port between '@' and the file path");
     }
 
     /**
@@ -33,6 +64,10 @@ public final class UserHandlers {
         String handler = slash < 0 ? config : config.substring(0, slash);
         if (!HANDLERS.contains(handler)) {
             return Optional.of("no handler for " + handler);
+        }
+        Optional<String> colon = misplacedGlfsColon(config);
+        if (colon.isPresent()) {
+            return colon;
         }
         GlfsConfig parsed = GlfsConfig.parse(slash < 0 ? "" : config.substring(slash + 1)).orElse(null);
         if (parsed == null) {

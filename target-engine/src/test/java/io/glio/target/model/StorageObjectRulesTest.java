@@ -213,8 +213,24 @@ class StorageObjectRulesTest {
     }
 
     @Test
-    void userConfigMayNotContainAColon() {
-        assertThatThrownBy(() -> model.createUser("g", 1 << 30, "glfs/vol@host:24007/f", null, null, null))
+    void glfsConfigTakesAPortPerVolfileServer() {
+        StorageObject so = model.createUser("g", 1 << 30, "glfs/vol@h1:24007,[fd00::3]:24008/f", null, null, null);
+        assertThat(so.config()).hasValue("glfs/vol@h1:24007,[fd00::3]:24008/f");
+    }
+
+    @Test
+    void glfsConfigRefusesAColonOutsideTheServerList() {
+        assertThatThrownBy(() -> model.createUser("g", 1 << 30, "glfs/vol@host/dir:x/f", null, null, null))
+                .hasMessage("':' not allowed in config string 'glfs/vol@host/dir:x/f'"
+                        + " except as host:port between '@' and the file path");
+        assertThatThrownBy(() -> model.createUser("g", 1 << 30, "glfs/v:ol@host/f", null, null, null))
+                .hasMessageStartingWith("':' not allowed in config string 'glfs/v:ol@host/f'");
+        assertThat(model.storageObjects()).isEmpty();
+    }
+
+    @Test
+    void otherHandlersRefuseAnyColonAsRtslibDoes() {
+        assertThatThrownBy(() -> model.createUser("g", 1 << 30, "rbd/pool:x/img", null, null, null))
                 .hasMessage("':' not allowed in config string");
     }
 
