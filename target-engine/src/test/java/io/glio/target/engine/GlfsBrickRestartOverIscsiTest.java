@@ -31,17 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with NOT READY; writes succeed again once the brick is back; and the file read over gfapi
  * holds every acknowledged write.
  *
- * <p>"Acknowledged" here means a WRITE(16) with FUA that completed GOOD. The glfs store opens
- * the file without O_DIRECT, so gluster's client-side write-behind may acknowledge a plain write
- * before the brick has it; the LUN reports a write cache (WCE=1) for exactly that reason, and
- * only FUA writes and SYNCHRONIZE CACHE (both end in fdatasync) promise the data is on the
- * brick. A plain write not followed by a successful SYNCHRONIZE CACHE may be lost when the
- * brick dies, as on any disk with a volatile cache.
+ * <p>"Acknowledged" is what SCSI promises for a LUN with a volatile write cache, which is what
+ * the user:glfs LU reports (WCE=1 in the caching mode page): a WRITE with FUA that completed
+ * GOOD, or a plain WRITE followed by a SYNCHRONIZE CACHE that completed GOOD. The store opens the
+ * file without O_DIRECT, so gluster's client-side write-behind may complete a plain write
+ * before the brick has it; FUA writes and SYNCHRONIZE CACHE end in {@code fdatasync}, which
+ * reaches the brick or fails. A plain write never covered by a successful flush may be lost
+ * when the brick dies (as on any disk with a volatile cache) and is not checked. tcmu-runner
+ * instead opens with O_DIRECT and gluster-block's volume profile sets
+ * {@code performance.strict-o-direct on} and {@code network.remote-dio disable}, making every
+ * write go through to the brick; glio keeps the cache and honours the flushes.
  *
- * <p>Each write is 64 KiB at a slot of the LUN, slots taken in turn; every 512-byte block of it
- * starts with the write's sequence number, slot and block, the rest comes from a generator
- * seeded with the sequence number. A block on the volume must hold the slot's last acknowledged
- * write, or a write to that slot that failed after it (a failed write may have landed in part).
+ * <p>Each write is 64 KiB at a slot of the LUN, slots taken in turn (a failed unit is retried at
+ * its slots); every 512-byte block of it starts with the write's sequence number, slot and
+ * block, the rest comes from a generator seeded with the sequence number. A block on the volume
+ * must hold the slot's last acknowledged write, or a write to that slot issued after it and not
+ * acknowledged (failed, or GOOD but not yet flushed: it may have landed, in part or whole).
  * Runs on the volume {@link GlusterTestVolume} names, only with GLIO_GLUSTER_DESTRUCTIVE=1; port 14302.
  */
 class GlfsBrickRestartOverIscsiTest {
@@ -63,50 +68,81 @@ class GlfsBrickRestartOverIscsiTest {
     /** What the writer saw; one per test run. */
     private static final class Stream {
         final IscsiClient client;
+        /** Writes per unit: 1 = one FUA write; more = that many plain writes and a SYNCHRONIZE CACHE. */
+        final int batch;
         long sequence;
         int slot;
         final long[] acked = new long[SLOTS];
-        final List<List<Long>> failedSinceAck = new ArrayList<>();
+        /** Per slot, the writes issued since its last acknowledged one (failed, or GOOD but not yet flushed). */
+        final List<List<Long>> unackedSinceAck = new ArrayList<>();
         final TreeMap<String, Integer> failureSenses = new TreeMap<>();
         int good;
         int failed;
         long slowestNanos;
 
-        Stream(IscsiClient client) {
+        Stream(IscsiClient client, int batch) {
             this.client = client;
+            this.batch = batch;
             Arrays.fill(acked, -1);
             for (int i = 0; i < SLOTS; i++) {
-                failedSinceAck.add(new ArrayList<>());
+                unackedSinceAck.add(new ArrayList<>());
             }
         }
 
         /**
-         * Writes the next sequence number's pattern with FUA to the current slot; true when it got
-         * GOOD (then the next write goes to the next slot). A failed write is retried at the same
-         * slot after 20 ms, as the SCSI midlayer retries a NOT READY command.
+         * Writes the next unit at the current slots: one FUA write, or {@link #batch} plain writes
+         * then SYNCHRONIZE CACHE. True when every command got GOOD: the unit's writes are then
+         * acknowledged and the next unit goes to the next slots. A failed unit (counted once) is
+         * retried at the same slots after 20 ms, as the SCSI midlayer retries NOT READY.
          */
         boolean writeNext() throws Exception {
-            long n = sequence++;
-            long start = System.nanoTime();
-            IscsiClient.Result r;
-            try {
-                r = client.write16((long) slot * WRITE / BLOCK, pattern(n, slot), BLOCK, true);
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("WRITE #" + n + " got no status within " + COMMAND_BOUND.toSeconds() + " s", e);
+            long[] issued = new long[batch];
+            IscsiClient.Result failure = null;
+            for (int i = 0; i < batch && failure == null; i++) {
+                long n = sequence++;
+                int s = (slot + i) % SLOTS;
+                issued[i] = n;
+                unackedSinceAck.get(s).add(n);
+                IscsiClient.Result r = timed("WRITE #" + n,
+                        () -> client.write16((long) s * WRITE / BLOCK, pattern(n, s), BLOCK, batch == 1));
+                if (!r.good()) {
+                    failure = r;
+                }
             }
-            slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
-            if (r.good()) {
+            if (failure == null && batch > 1) {
+                IscsiClient.Result r = timed("SYNCHRONIZE CACHE", client::synchronizeCache);
+                failure = r.good() ? null : r;
+            }
+            if (failure == null) {
+                for (int i = 0; i < batch; i++) {
+                    int s = (slot + i) % SLOTS;
+                    acked[s] = issued[i];
+                    unackedSinceAck.get(s).clear();
+                }
                 good++;
-                acked[slot] = n;
-                failedSinceAck.get(slot).clear();
-                slot = (slot + 1) % SLOTS;
+                slot = (slot + batch) % SLOTS;
                 return true;
             }
             failed++;
-            failedSinceAck.get(slot).add(n);
-            failureSenses.merge(String.format("status %02x sense %s", r.status(), r.senseText()), 1, Integer::sum);
+            failureSenses.merge(String.format("status %02x sense %s", failure.status(), failure.senseText()), 1,
+                    Integer::sum);
             Thread.sleep(20);
             return false;
+        }
+
+        private interface Command {
+            IscsiClient.Result run() throws Exception;
+        }
+
+        private IscsiClient.Result timed(String what, Command command) throws Exception {
+            long start = System.nanoTime();
+            try {
+                return command.run();
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError(what + " got no status within " + COMMAND_BOUND.toSeconds() + " s", e);
+            } finally {
+                slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
+            }
         }
 
         /** Writes for {@code millis}; returns how many failed. */
@@ -143,6 +179,19 @@ class GlfsBrickRestartOverIscsiTest {
 
     @Test
     void killingTheBrickUnderAFuaWriteStreamLosesNoAcknowledgedWriteAndIoResumes() throws Exception {
+        killAndRestartTheBrickUnder(1);
+    }
+
+    /**
+     * What Linux initiators do with WCE=1: plain writes, then SYNCHRONIZE CACHE; a batch counts as
+     * acknowledged only when all its writes and the flush got GOOD.
+     */
+    @Test
+    void killingTheBrickUnderPlainWritesAndFlushesLosesNoFlushedWriteAndIoResumes() throws Exception {
+        killAndRestartTheBrickUnder(8);
+    }
+
+    private void killAndRestartTheBrickUnder(int batch) throws Exception {
         GlusterBrick.assumeDestructiveAllowed();
         GlusterTestVolume volume = GlusterTestVolume.require();
         String path = GlusterTestVolume.scratchName("integ-brick");
@@ -164,7 +213,9 @@ class GlfsBrickRestartOverIscsiTest {
              IscsiClient client = new IscsiClient("127.0.0.1", PORT, COMMAND_BOUND)) {
             assertThat(client.login(CLIENT, IQN, null, null, false, false).ok()).isTrue();
             awaitGood(client);
-            stream = new Stream(client);
+            assertThat(writeCacheEnabled(client)).as("WCE in the caching mode page: what makes flushes the"
+                    + " durability points this test checks").isTrue();
+            stream = new Stream(client, batch);
             try {
                 assertThat(stream.writeFor(2000)).as("failures before the brick is killed").isZero();
                 int beforeKill = stream.good;
@@ -183,12 +234,12 @@ class GlfsBrickRestartOverIscsiTest {
                 long outage = System.nanoTime() - killedAt;
                 int failedBeforeResume = stream.failed;
                 // Fewer than SLOTS: the writes acknowledged just before the kill stay to be checked.
-                assertThat(stream.writeCount(SLOTS / 4)).as("failures after I/O resumed").isZero();
+                assertThat(stream.writeCount(SLOTS / 4 / batch)).as("failures after I/O resumed").isZero();
 
-                System.out.printf("GlfsBrickRestartOverIscsiTest: %d GOOD before the kill; first failure %d ms after"
-                                + " kill -9; restart took %d ms; first GOOD %d ms after restart; kill to resume %d ms;"
-                                + " %d writes failed, %d GOOD in all; slowest command %d ms; failures: %s%n",
-                        beforeKill, ms(untilFailure), ms(restartTook), ms(untilGood), ms(outage), failedBeforeResume,
+                System.out.printf("GlfsBrickRestartOverIscsiTest batch %d: %d units GOOD before the kill; first failure"
+                                + " %d ms after kill -9; restart took %d ms; first GOOD %d ms after restart; kill to"
+                                + " resume %d ms; %d units failed, %d GOOD in all; slowest command %d ms; failures: %s%n",
+                        batch, beforeKill, ms(untilFailure), ms(restartTook), ms(untilGood), ms(outage), failedBeforeResume,
                         stream.good, ms(stream.slowestNanos), stream.failureSenses);
             } finally {
                 if (killed > 0 && !restarted) {
@@ -203,8 +254,9 @@ class GlfsBrickRestartOverIscsiTest {
         try (Glfs glfs = volume.connect()) {
             try {
                 int checked = checkEveryAcknowledgedWrite(glfs, path, stream);
-                assertThat(checked).as("slots holding an acknowledged write").isEqualTo(Math.min(SLOTS, stream.good));
-                System.out.printf("GlfsBrickRestartOverIscsiTest: %d slots checked over gfapi%n", checked);
+                assertThat(checked).as("slots holding an acknowledged write")
+                        .isEqualTo((int) Math.min(SLOTS, (long) stream.good * batch));
+                System.out.printf("GlfsBrickRestartOverIscsiTest batch %d: %d slots checked over gfapi%n", batch, checked);
             } finally {
                 glfs.unlink(path);
             }
@@ -224,7 +276,7 @@ class GlfsBrickRestartOverIscsiTest {
                     assertThat(n).as("pread of slot %d", slot).isPositive();
                 }
                 buffer.flip().get(slotData);
-                List<Long> candidates = new ArrayList<>(stream.failedSinceAck.get(slot));
+                List<Long> candidates = new ArrayList<>(stream.unackedSinceAck.get(slot));
                 candidates.add(stream.acked[slot]);
                 for (int block = 0; block < WRITE / BLOCK; block++) {
                     byte[] actual = Arrays.copyOfRange(slotData, block * BLOCK, (block + 1) * BLOCK);
@@ -236,7 +288,7 @@ class GlfsBrickRestartOverIscsiTest {
                     if (!matches) {
                         throw new AssertionError(String.format("slot %d block %d on the volume holds neither the"
                                         + " acknowledged write #%d nor a later failed one %s (it starts with sequence %d)",
-                                slot, block, stream.acked[slot], stream.failedSinceAck.get(slot),
+                                slot, block, stream.acked[slot], stream.unackedSinceAck.get(slot),
                                 ByteBuffer.wrap(actual).getLong(0)));
                     }
                 }
@@ -244,6 +296,15 @@ class GlfsBrickRestartOverIscsiTest {
             }
         }
         return checked;
+    }
+
+    /** MODE SENSE(6) of the caching page (SBC-3 §6.4.5): its WCE bit. */
+    private static boolean writeCacheEnabled(IscsiClient client) throws Exception {
+        IscsiClient.Result r = client.execute(new byte[] {0x1a, 0, 0x08, 0, (byte) 255, 0}, 255, null);
+        assertThat(r.good()).as("MODE SENSE: %s", r.senseText()).isTrue();
+        int page = 4 + (r.data()[3] & 0xff); // mode parameter header (6), then the block descriptors
+        assertThat(r.data()[page] & 0x3f).as("page code").isEqualTo(0x08);
+        return (r.data()[page + 2] & 0x04) != 0;
     }
 
     /** The first TEST UNIT READY reports the power-on unit attention; the store may still be opening. */
