@@ -4,8 +4,8 @@ import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsFile;
 import io.glio.gfapi.GlusterTestVolume;
 import io.glio.target.backing.glfs.GlusterBrick;
+import io.glio.target.iscsi.TestTargets;
 import io.glio.target.model.DeviceProbe;
-import io.glio.target.model.Fabric;
 import io.glio.target.model.ModelEnvironment;
 import io.glio.target.model.TargetModel;
 import io.glio.target.model.Tpg;
@@ -198,13 +198,8 @@ class GlfsBrickRestartOverIscsiTest {
         String config = "glfs/" + volume.volume() + "@" + volume.host() + "/" + path;
         TargetModel model = new TargetModel(
                 new ModelEnvironment("gw1.example.com", "x86_64", UUID::randomUUID, DeviceProbe.system()));
-        Tpg tpg = model.createTpg(model.createTarget(Fabric.ISCSI, IQN), 1);
-        model.createPortal(tpg, "127.0.0.1", PORT);
+        Tpg tpg = TestTargets.demo(model, IQN, PORT);
         model.createLun(tpg, 0, model.createUser("brick", SIZE, config, null, null, null), null);
-        model.setTpgAttribute(tpg, "generate_node_acls", "1");
-        model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
-        model.setTpgAttribute(tpg, "authentication", "0");
-        model.setTpgEnabled(tpg, true);
 
         Stream stream;
         long killed = -1;

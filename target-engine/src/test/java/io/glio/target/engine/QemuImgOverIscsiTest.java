@@ -1,5 +1,7 @@
 package io.glio.target.engine;
 
+import io.glio.target.iscsi.TestTargets;
+import io.glio.target.iscsi.Tools;
 import io.glio.target.model.AuthField;
 import io.glio.target.model.Fabric;
 import io.glio.target.model.NodeAcl;
@@ -10,11 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,15 +62,10 @@ class QemuImgOverIscsiTest {
         random = dir.resolve("random.img");
         writeRandomFile(random, SIZE, 20261201);
         TargetModel model = new TargetModel();
-        Tpg open = model.createTpg(model.createTarget(Fabric.ISCSI, OPEN), 1);
-        model.createPortal(open, "127.0.0.1", OPEN_PORT);
+        Tpg open = TestTargets.demo(model, OPEN, OPEN_PORT);
         for (int lun = 0; lun < 3; lun++) {
             model.createLun(open, lun, fileio(model, "open" + lun), null);
         }
-        model.setTpgAttribute(open, "generate_node_acls", "1");
-        model.setTpgAttribute(open, "demo_mode_write_protect", "0");
-        model.setTpgAttribute(open, "authentication", "0");
-        model.setTpgEnabled(open, true);
 
         Tpg secure = model.createTpg(model.createTarget(Fabric.ISCSI, SECURE), 1);
         model.createPortal(secure, "127.0.0.1", SECURE_PORT);
@@ -90,29 +88,22 @@ class QemuImgOverIscsiTest {
         }
     }
 
-    @Test
-    void convertAndCompare256MiBWithoutDigests() throws Exception {
-        convertAndCompare(fileOf("open0"), iscsi(OPEN_PORT, OPEN, 0, "none", null));
-    }
-
-    @Test
-    void convertAndCompare256MiBWithHeaderDigests() throws Exception {
-        convertAndCompare(fileOf("open1"), iscsi(OPEN_PORT, OPEN, 1, "crc32c", null));
-    }
-
-    @Test
-    void convertAndCompare256MiBWithChap() throws Exception {
-        convertAndCompare(fileOf("secure0"), iscsi(SECURE_PORT, SECURE, 0, "none", SECRET));
-    }
-
-    @Test
-    void convertAndCompare256MiBWithChapAndHeaderDigests() throws Exception {
-        convertAndCompare(fileOf("secure1"), iscsi(SECURE_PORT, SECURE, 1, "crc32c", SECRET));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "no digests,            open0,   false, 0, none",
+        "header digests,        open1,   false, 1, crc32c",
+        "CHAP,                  secure0, true,  0, none",
+        "CHAP and header digests, secure1, true, 1, crc32c"})
+    void qemuImgConvertsAndCompares256MiB(String variant, String lunFile, boolean chap, int lun, String headerDigest)
+            throws Exception {
+        String opts = chap ? iscsi(SECURE_PORT, SECURE, lun, headerDigest, SECRET)
+                : iscsi(OPEN_PORT, OPEN, lun, headerDigest, null);
+        convertAndCompare(variant, fileOf(lunFile), opts);
     }
 
     @Test
     void aWrongChapSecretFailsTheLogin() throws Exception {
-        ToolRun info = ToolRun.of("qemu-img", "info", "--image-opts", iscsi(SECURE_PORT, SECURE, 2, "none",
+        Tools.Result info = Tools.run("qemu-img", "info", "--image-opts", iscsi(SECURE_PORT, SECURE, 2, "none",
                 "wrong-secret-12"));
         assertThat(info.exitCode()).as(info.output()).isNotZero();
         assertThat(info.output()).containsIgnoringCase("auth");
@@ -138,19 +129,19 @@ class QemuImgOverIscsiTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private void convertAndCompare(Path lunFile, String lunOpts) throws Exception {
+    private void convertAndCompare(String variant, Path lunFile, String lunOpts) throws Exception {
         long start = System.nanoTime();
-        ToolRun convert = ToolRun.of("qemu-img", "convert", "-n", "-f", "raw", "--target-image-opts",
+        Tools.Result convert = Tools.run("qemu-img", "convert", "-n", "-f", "raw", "--target-image-opts",
                 random.toString(), lunOpts);
         assertThat(convert.exitCode()).as(convert.output()).isZero();
         long converted = System.nanoTime();
-        ToolRun compare = ToolRun.of("qemu-img", "compare", "--image-opts",
+        Tools.Result compare = Tools.run("qemu-img", "compare", "--image-opts",
                 "driver=file,filename=" + random, lunOpts);
         assertThat(compare.exitCode()).as(compare.output()).isZero();
         assertThat(compare.output()).contains("Images are identical");
         // The LUN is the file: what went over iSCSI is in it byte for byte.
         assertThat(Files.mismatch(random, lunFile)).isEqualTo(-1L);
-        System.out.printf("QemuImgOverIscsiTest %s: convert %d ms, compare %d ms%n", lunOpts.replaceAll("password=[^,]*", "password=*"),
+        System.out.printf("QemuImgOverIscsiTest qemu-img, %s: convert %d ms, compare %d ms%n", variant,
                 TimeUnit.NANOSECONDS.toMillis(converted - start), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - converted));
     }
 
@@ -210,22 +201,6 @@ class QemuImgOverIscsiTest {
                 r.nextBytes(chunk);
                 out.write(chunk);
             }
-        }
-    }
-
-    /** A tool's exit status and output; fails the test if it runs longer than two minutes. */
-    private record ToolRun(int exitCode, String output) {
-        static ToolRun of(String... command) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", command));
-            }
-            return new ToolRun(p.exitValue(), new String(out, StandardCharsets.UTF_8));
         }
     }
 }
