@@ -282,7 +282,7 @@ class GlfsBrickRestartOverIscsiTest {
                     }
                     if (!matches) {
                         throw new AssertionError(String.format("slot %d block %d on the volume holds neither the"
-                                        + " acknowledged write #%d nor a later failed one %s (it starts with sequence %d)",
+                                        + " acknowledged write #%d nor a later unacknowledged one %s (it starts with sequence %d)",
                                 slot, block, stream.acked[slot], stream.unackedSinceAck.get(slot),
                                 ByteBuffer.wrap(actual).getLong(0)));
                     }
