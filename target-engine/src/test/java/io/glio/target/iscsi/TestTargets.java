@@ -5,7 +5,7 @@ import io.glio.target.model.TargetModel;
 import io.glio.target.model.Tpg;
 
 /** Model set-ups the iSCSI tests share. */
-final class TestTargets {
+public final class TestTargets {
 
     private TestTargets() {
     }
@@ -14,7 +14,7 @@ final class TestTargets {
      * An enabled demo-mode TPG (any initiator, writable LUNs, no CHAP) of target {@code iqn}
      * (created if missing) with one portal on 127.0.0.1.
      */
-    static Tpg demo(TargetModel model, String iqn, int port) {
+    public static Tpg demo(TargetModel model, String iqn, int port) {
         Tpg tpg = model.createTpg(model.target(Fabric.ISCSI, iqn)
                 .orElseGet(() -> model.createTarget(Fabric.ISCSI, iqn)), null);
         model.setTpgAttribute(tpg, "authentication", "0");

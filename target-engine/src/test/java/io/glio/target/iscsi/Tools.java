@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an initiator tool and captures its output. */
-final class Tools {
+public final class Tools {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private Tools() {
     }
 
-    static Result run(List<String> command) throws IOException, InterruptedException {
+    public static Result run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out;
         try (var in = p.getInputStream()) {
@@ -27,7 +27,7 @@ final class Tools {
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    static Result run(String... command) throws IOException, InterruptedException {
+    public static Result run(String... command) throws IOException, InterruptedException {
         return run(List.of(command));
     }
 }
