@@ -89,9 +89,11 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
     }
 
     /**
-     * Atomic writes go in whole, aligned 4 KiB units (the page of the backing file systems and of
-     * the page cache, and what Linux initiators use as their smallest atomic unit); with 4 KiB
-     * logical blocks that is one block, i.e. no restriction.
+     * Atomic writes go in whole, aligned 4 KiB units: the page of the page cache and of the file
+     * systems under fileio files and gluster bricks, so an atomic unit never straddles two of
+     * them. With 4 KiB logical blocks that is one block, i.e. no restriction. (LIO advertises no
+     * atomic writes, so there is no LIO value to keep; with 512-byte blocks this also gives
+     * libiscsi's WriteAtomic16.VPD an alignment and a granularity to check.)
      */
     static final int ATOMIC_UNIT_BYTES = 4096;
 

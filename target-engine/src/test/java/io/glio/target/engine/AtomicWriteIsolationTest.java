@@ -1,11 +1,7 @@
 package io.glio.target.engine;
 
-import io.glio.target.backing.BackingStoreProvider;
-import io.glio.target.model.StorageObject;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -19,31 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes wait for the test to open a gate (its reads complete in line, so a read that is not
  * held back by the range lock is done at once).
  */
-class AtomicWriteIsolationTest extends FixtureTest {
-
-    static final int LUN = 6;
-
-    final GatedRamdiskProvider gated = new GatedRamdiskProvider();
-    Initiator init;
-
-    @Override
-    java.util.List<BackingStoreProvider> extraProviders() {
-        return java.util.List.of(gated);
-    }
-
-    @BeforeEach
-    void setUp() {
-        StorageObject so = fx.model.createRamdisk(GatedRamdiskProvider.NAME, 1 << 20, false, null);
-        fx.model.createLun(fx.tpg, LUN, so, null);
-        fx.model.createMappedLun(fx.acl1, LUN, LUN, false, null);
-        fx.awaitReady(so);
-        init = fx.first().ready(LUN);
-    }
-
-    @AfterEach
-    void openGate() {
-        gated.gate.complete(null);
-    }
+class AtomicWriteIsolationTest extends GatedLunTest {
 
     @Test
     void readsOfTheBlocksOfAnAtomicWriteInFlightWaitAndThenSeeAllOfIt() throws Exception {

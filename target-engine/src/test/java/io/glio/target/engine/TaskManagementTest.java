@@ -1,13 +1,9 @@
 package io.glio.target.engine;
 
-import io.glio.target.backing.BackingStoreProvider;
-import io.glio.target.model.StorageObject;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
 import io.glio.target.scsi.TaskManagementFunction;
 import io.glio.target.scsi.TaskManagementResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,31 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TaskManagementTest extends FixtureTest {
-
-    static final int LUN = 5;
-
-    final GatedRamdiskProvider gated = new GatedRamdiskProvider();
-    Initiator init;
-
-    @Override
-    List<BackingStoreProvider> extraProviders() {
-        return List.of(gated);
-    }
-
-    @BeforeEach
-    void setUp() {
-        StorageObject so = fx.model.createRamdisk(GatedRamdiskProvider.NAME, 1 << 20, false, null);
-        fx.model.createLun(fx.tpg, LUN, so, null);
-        fx.model.createMappedLun(fx.acl1, LUN, LUN, false, null);
-        fx.awaitReady(so);
-        init = fx.first().ready(LUN);
-    }
-
-    @AfterEach
-    void openGate() {
-        gated.gate.complete(null);
-    }
+class TaskManagementTest extends GatedLunTest {
 
     @Test
     void orderedTaskWaitsForTheWriteBeforeItAndAbortingItNeverRunsIt() throws Exception {
