@@ -1,5 +1,6 @@
 package io.glio.target.engine;
 
+import io.glio.target.scsi.ScsiCommand;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
 import io.glio.target.scsi.TaskManagementFunction;
@@ -32,6 +33,25 @@ class TaskManagementTest extends GatedLunTest {
         assertThat(write).isNotDone();
         gated.gate.complete(null);
         assertThat(write.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    /**
+     * RFC 7143 11.6.1 c): a task whose status has gone out no longer exists; ABORT TASK arriving
+     * right then (here: from the completion callback itself) must not claim to have aborted it,
+     * or an initiator sees both GOOD and FUNCTION COMPLETE (libiscsi's AbortTaskSimpleAsync).
+     */
+    @Test
+    void abortTaskOfATaskWhoseStatusIsOutIsTaskDoesNotExist() throws Exception {
+        long tag = Initiator.nextTag();
+        ScsiCommand write = new ScsiCommand(init.nexus, LUN, tag, TaskAttribute.SIMPLE, Initiator.write16(0, 1), 512,
+                java.nio.ByteBuffer.wrap(new byte[512]), null);
+        CompletableFuture<TaskManagementResponse> abort = new CompletableFuture<>();
+        init.executor.execute(write).whenComplete((c, e) -> init.executor.manage(TaskManagementFunction.ABORT_TASK,
+                LUN, tag).whenComplete((r, f) -> abort.complete(r)));
+
+        gated.gate.complete(null);
+
+        assertThat(abort.get(5, TimeUnit.SECONDS)).isEqualTo(TaskManagementResponse.TASK_DOES_NOT_EXIST);
     }
 
     @Test
