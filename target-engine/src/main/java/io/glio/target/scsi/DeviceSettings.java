@@ -88,6 +88,38 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
         return Math.min(maxTransferSectors, MAX_TRANSFER_BYTES / blockSize);
     }
 
+    /**
+     * Atomic writes go in whole, aligned 4 KiB units: the page of the page cache and of the file
+     * systems under fileio files and gluster bricks, so an atomic unit never straddles two of
+     * them. With 4 KiB logical blocks that is one block, i.e. no restriction. (LIO advertises no
+     * atomic writes, so there is no LIO value to keep; with 512-byte blocks this also gives
+     * libiscsi's WriteAtomic16.VPD an alignment and a granularity to check.)
+     */
+    static final int ATOMIC_UNIT_BYTES = 4096;
+
+    /** WRITE ATOMIC(16)'s TRANSFER LENGTH is two bytes (SBC-4 5.48). */
+    static final long WRITE_ATOMIC_16_MAX_BLOCKS = 0xffff;
+
+    /**
+     * MAXIMUM ATOMIC TRANSFER LENGTH (SBC-4 6.6.4): any transfer the LU takes at all (it never
+     * exceeds MAXIMUM TRANSFER LENGTH, as SBC-4 requires), in whole granules, within what
+     * WRITE ATOMIC(16) can ask for. 0 (no atomic writes) only if hw_max_sectors is below a granule.
+     */
+    public long maxAtomicTransferBlocks() {
+        long max = Math.min(maxTransferBlocks(), WRITE_ATOMIC_16_MAX_BLOCKS);
+        return max - max % atomicGranularity();
+    }
+
+    /** ATOMIC ALIGNMENT (SBC-4 6.6.4): an atomic write starts at a multiple of this many blocks. */
+    public long atomicAlignment() {
+        return Math.max(1, ATOMIC_UNIT_BYTES / blockSize);
+    }
+
+    /** ATOMIC TRANSFER LENGTH GRANULARITY (SBC-4 6.6.4): an atomic write is a multiple of this many blocks. */
+    public long atomicGranularity() {
+        return Math.max(1, ATOMIC_UNIT_BYTES / blockSize);
+    }
+
     /** Thin provisioning (READ CAPACITY(16) LBPME). */
     public boolean thinProvisioned() {
         return tpu || tpws;

@@ -5,12 +5,11 @@ import io.glio.target.model.Plugin;
 import io.glio.target.scsi.pr.Reservations;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The SCSI disk made of one storage object: identity (wwn, plugin, name), settings from its
  * attributes, the backing store once open, and the per-LU state SCSI keeps across nexuses:
- * unit attentions, reservations, the task set and the COMPARE AND WRITE serializer.
+ * unit attentions, reservations, the task set and the LBA range locks of the atomic commands.
  */
 public final class LogicalUnit {
 
@@ -23,7 +22,7 @@ public final class LogicalUnit {
     private final Reservations reservations = new Reservations(unitAttentions);
     private final TaskSet taskSet = new TaskSet();
     private final CompletedCopies completedCopies = new CompletedCopies();
-    private CompletableFuture<?> atomicTail = CompletableFuture.completedFuture(null);
+    private final LbaRangeLocks rangeLocks = new LbaRangeLocks();
     private volatile long lastCapacityBytes = -1;
 
     public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
@@ -121,32 +120,9 @@ public final class LogicalUnit {
         return NexusSession.abort(this, t -> nexusKeys.contains(t.nexusKey));
     }
 
-    /**
-     * Runs {@code step} after every earlier atomic step of this LU has finished (COMPARE AND
-     * WRITE, SBC-3 5.2: the read-compare-write must not interleave with another one). Chained
-     * futures, so no thread waits.
-     */
-    public <T> CompletableFuture<T> atomically(Supplier<CompletableFuture<T>> step) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        CompletableFuture<?> prev;
-        synchronized (this) {
-            prev = atomicTail;
-            atomicTail = result.handle((v, e) -> null);
-        }
-        prev.whenComplete((v, e) -> {
-            try {
-                step.get().whenComplete((r, err) -> {
-                    if (err != null) {
-                        result.completeExceptionally(err);
-                    } else {
-                        result.complete(r);
-                    }
-                });
-            } catch (RuntimeException ex) {
-                result.completeExceptionally(ex);
-            }
-        });
-        return result;
+    /** The LBA range locks that make COMPARE AND WRITE, ORWRITE and WRITE ATOMIC atomic. */
+    public LbaRangeLocks rangeLocks() {
+        return rangeLocks;
     }
 
     public void close() {

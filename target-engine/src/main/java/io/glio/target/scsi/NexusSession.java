@@ -182,12 +182,18 @@ public final class NexusSession implements ScsiTaskExecutor {
         };
     }
 
+    /**
+     * RFC 7143 11.6.1: FUNCTION COMPLETE only for a task the LU's task set still holds; one whose
+     * status is already on its way (left the task set, not yet out of {@code tasks}) no longer
+     * exists, else the initiator would see both its GOOD and this abort succeed.
+     */
     private CompletionStage<TaskManagementResponse> abortTask(long tag) {
         Task task = tasks.get(tag);
-        if (task == null) {
+        List<Task> hit = task == null ? List.of() : abortMatching(task.unit, t -> t == task);
+        if (hit.isEmpty()) {
             return CompletableFuture.completedFuture(TaskManagementResponse.TASK_DOES_NOT_EXIST);
         }
-        return abort(task.unit, t -> t == task).thenApply(v -> TaskManagementResponse.FUNCTION_COMPLETE);
+        return allCompleted(hit).thenApply(v -> TaskManagementResponse.FUNCTION_COMPLETE);
     }
 
     private CompletionStage<TaskManagementResponse> onLun(long lun,
@@ -220,12 +226,21 @@ public final class NexusSession implements ScsiTaskExecutor {
 
     /** Aborts the matching tasks of the LU; completes when each of them has completed. */
     static CompletableFuture<Void> abort(LogicalUnit unit, Predicate<Task> which) {
+        return allCompleted(abortMatching(unit, which));
+    }
+
+    /** Marks the matching tasks aborted, ends the ones not started yet; returns every one hit. */
+    private static List<Task> abortMatching(LogicalUnit unit, Predicate<Task> which) {
         List<Task> notStarted = new ArrayList<>();
         List<Task> hit = unit.taskSet().abort(which, notStarted);
         for (Task t : notStarted) {
             t.completion.complete(ScsiCompletion.status(ScsiCompletion.TASK_ABORTED));
         }
-        return CompletableFuture.allOf(hit.stream().map(t -> t.completion).toArray(CompletableFuture[]::new));
+        return hit;
+    }
+
+    private static CompletableFuture<Void> allCompleted(List<Task> tasks) {
+        return CompletableFuture.allOf(tasks.stream().map(t -> t.completion).toArray(CompletableFuture[]::new));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.glio.target.scsi.command.GetLbaStatus;
 import io.glio.target.scsi.command.Inquiry;
 import io.glio.target.scsi.command.ModeSelect;
 import io.glio.target.scsi.command.ModeSense;
+import io.glio.target.scsi.command.OrWrite;
 import io.glio.target.scsi.command.PersistentReserveIn;
 import io.glio.target.scsi.command.PersistentReserveOut;
 import io.glio.target.scsi.command.PreFetch;
@@ -28,6 +29,7 @@ import io.glio.target.scsi.command.Unmap;
 import io.glio.target.scsi.command.Verify;
 import io.glio.target.scsi.command.Write;
 import io.glio.target.scsi.command.WriteAndVerify;
+import io.glio.target.scsi.command.WriteAtomic16;
 import io.glio.target.scsi.command.WriteSame;
 
 import java.util.List;
@@ -47,9 +49,9 @@ public final class OperationTable {
                 PreFetch.preFetch10(), SynchronizeCache.synchronizeCache10(), ReadDefectData.readDefectData10(),
                 WriteSame.writeSame10(), new Unmap(), ModeSelect.modeSelect10(), Reserve.reserve10(),
                 Release.release10(), ModeSense.modeSense10(), new PersistentReserveIn(),
-                new PersistentReserveOut(), new ExtendedCopy(), new ReceiveCopyResults(), Read.read16(), new CompareAndWrite(), Write.write16(),
+                new PersistentReserveOut(), new ExtendedCopy(), new ReceiveCopyResults(), Read.read16(), new CompareAndWrite(), Write.write16(), new OrWrite(),
                 WriteAndVerify.writeAndVerify16(), Verify.verify16(), PreFetch.preFetch16(),
-                SynchronizeCache.synchronizeCache16(), WriteSame.writeSame16(), new ReadCapacity16(),
+                SynchronizeCache.synchronizeCache16(), WriteSame.writeSame16(), new WriteAtomic16(), new ReadCapacity16(),
                 new GetLbaStatus(), new ReportLuns(), new ReportTargetPortGroups(),
                 new ReportSupportedOperationCodes(), Read.read12(), Write.write12(),
                 WriteAndVerify.writeAndVerify12(), Verify.verify12(), ReadDefectData.readDefectData12())) {

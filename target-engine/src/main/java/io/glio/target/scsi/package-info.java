@@ -21,6 +21,11 @@
  * (negative). Write CDBs whose data-out differs from the CDB's size end in INVALID FIELD IN
  * COMMAND INFORMATION UNIT (0x0e/0x03), as LIO.
  *
+ * <h2>Atomicity ({@link io.glio.target.scsi.LbaRangeLocks})</h2>
+ * Every medium read or write holds its LBA range shared while its I/O runs; COMPARE AND WRITE,
+ * ORWRITE and WRITE ATOMIC hold theirs exclusively, so none of them interleaves with another
+ * command on the same blocks. Ranges are per LU; commands on other blocks never wait.
+ *
  * <h2>Conditions</h2>
  * One exception per condition in {@code scsi.sense}, turned into fixed-format sense data by
  * {@link io.glio.target.scsi.sense.SenseData} only; backing-store failures map there too.

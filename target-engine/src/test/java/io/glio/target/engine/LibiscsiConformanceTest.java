@@ -27,16 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * libiscsi's conformance suite (iscsi-test-cu, every suite, destructive tests on) against a
  * ramdisk LUN served by the whole engine on loopback, with a second portal for the multipath
- * suite. A regression guard for the counts reported on issue 4: no suite hangs, nothing fails
- * but the suite listed in {@link #KNOWN_FAILING} (each with its reason), and the clean passes do
- * not drop below the floor measured when this test was written.
+ * suite. The ReadOnly suite, which skips on a writable LU, runs last through a second TPG that
+ * write-protects the same LUN in demo mode (LIO's demo_mode_write_protect). A regression guard
+ * for the counts reported on issue 4: no suite hangs, nothing fails but the suite listed in
+ * {@link #KNOWN_FAILING} (each with its reason), and the clean passes do not drop below the
+ * floor measured when this test was written.
  */
 class LibiscsiConformanceTest {
 
     private static final String IQN = "iqn.2026-11.io.glio:conformance";
     private static final int PORT = 13330;
     private static final int SECOND_PORT = 13331;
-    private static final int PASS_FLOOR = 186;
+    /** A second TPG that write-protects the same LUN (demo_mode_write_protect=1), for the ReadOnly suite. */
+    private static final int WRITE_PROTECTED_PORT = 13332;
+    private static final int PASS_FLOOR = 202;
 
     /**
      * iSCSIdatasn: its later cases send a WRITE right after libiscsi reconnected, which then
@@ -49,25 +53,34 @@ class LibiscsiConformanceTest {
             "iSCSIdatasn", "libiscsi reconnects with immediate data; no Data-Out to corrupt");
 
     private static TargetEngine engine;
+    private static TargetModel model;
+    private static StorageObject so;
+    private static Target target;
 
     @BeforeAll
     static void serveARamdisk() {
-        TargetModel model = new TargetModel(
+        model = new TargetModel(
                 new ModelEnvironment("gw1.example.com", "x86_64", UUID::randomUUID, DeviceProbe.system()));
-        StorageObject so = model.createRamdisk("conformance", 1L << 30, false, null);
+        so = model.createRamdisk("conformance", 1L << 30, false, null);
         // Thin provisioning on, so the UNMAP / WRITE SAME / GET LBA STATUS suites run instead of skipping.
         model.setStorageObjectAttribute(so, "emulate_tpu", "1");
         model.setStorageObjectAttribute(so, "emulate_tpws", "1");
-        Target target = model.createTarget(Fabric.ISCSI, IQN);
-        Tpg tpg = model.createTpg(target, 1);
-        model.createPortal(tpg, "127.0.0.1", PORT);
-        model.createPortal(tpg, "127.0.0.1", SECOND_PORT);
+        target = model.createTarget(Fabric.ISCSI, IQN);
+        serveInDemoMode(1, false, PORT, SECOND_PORT);
+        engine = TargetEngine.start(model);
+    }
+
+    /** TPG {@code tag} exporting the ramdisk as LUN 0 to any initiator, without authentication. */
+    private static void serveInDemoMode(int tag, boolean writeProtect, int... ports) {
+        Tpg tpg = model.createTpg(target, tag);
+        for (int port : ports) {
+            model.createPortal(tpg, "127.0.0.1", port);
+        }
         model.createLun(tpg, 0, so, null);
         model.setTpgAttribute(tpg, "generate_node_acls", "1");
-        model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
+        model.setTpgAttribute(tpg, "demo_mode_write_protect", writeProtect ? "1" : "0");
         model.setTpgAttribute(tpg, "authentication", "0");
         model.setTpgEnabled(tpg, true);
-        engine = TargetEngine.start(model);
     }
 
     @AfterAll
@@ -85,6 +98,8 @@ class LibiscsiConformanceTest {
         for (String suite : suites()) {
             results.put(suite, runSuite(suite, url, url2));
         }
+        // ReadOnly skips on a writable LU; once everything else ran, it runs on a write-protected view.
+        results.put("ReadOnly", runSuite("ReadOnly", servedWriteProtected()));
 
         String table = table(results);
         List<String> hung = results.entrySet().stream().filter(e -> e.getValue().hung()).map(Map.Entry::getKey).toList();
@@ -93,12 +108,26 @@ class LibiscsiConformanceTest {
                 .map(Map.Entry::getKey).toList();
         int passed = results.values().stream().mapToInt(SuiteResult::passed).sum();
         // The counts the closing notes quote, in the build log.
-        System.out.printf("libiscsi iscsi-test-cu on a served ramdisk:%n%sTOTAL passed=%d skipped=%d failed=%d%n", table,
+        System.out.printf("libiscsi iscsi-test-cu on a served ramdisk (ReadOnly through a write-protected TPG):%n%sTOTAL passed=%d skipped=%d failed=%d%n", table,
                 passed, results.values().stream().mapToInt(SuiteResult::skipped).sum(),
                 results.values().stream().mapToInt(SuiteResult::failed).sum());
         assertThat(hung).as("suites that hung%n%s", table).isEmpty();
         assertThat(failing).as("suites with failures%n%s", table).isEmpty();
         assertThat(passed).as("clean passes%n%s", table).isGreaterThanOrEqualTo(PASS_FLOOR);
+    }
+
+    /** A second TPG exporting the same LUN with demo-mode write protect, as LIO does it; returns its URL. */
+    private static String servedWriteProtected() throws InterruptedException {
+        serveInDemoMode(2, true, WRITE_PROTECTED_PORT);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (var socket = new java.net.Socket("127.0.0.1", WRITE_PROTECTED_PORT)) {
+                return "iscsi://127.0.0.1:" + WRITE_PROTECTED_PORT + "/" + IQN + "/0";
+            } catch (IOException notYet) {
+                assertThat(System.nanoTime()).as("portal %d listening", WRITE_PROTECTED_PORT).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        }
     }
 
     private static List<String> suites() throws IOException, InterruptedException {
@@ -113,8 +142,10 @@ class LibiscsiConformanceTest {
     }
 
     /** One suite, as ../shared/tools/testcu.sh counts it: a [SKIPPED] test is not a clean pass. */
-    private static SuiteResult runSuite(String suite, String url, String url2) throws IOException, InterruptedException {
-        String out = run(120, "iscsi-test-cu", "-d", "-v", "-t", "ALL." + suite, url, url2);
+    private static SuiteResult runSuite(String suite, String... urls) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("iscsi-test-cu", "-d", "-v", "-t", "ALL." + suite));
+        command.addAll(List.of(urls));
+        String out = run(120, command.toArray(String[]::new));
         Matcher totals = Pattern.compile("(?m)^\\s*tests\\s+\\d+\\s+(\\d+)\\s+\\d+\\s+(\\d+)").matcher(out);
         if (!totals.find()) {
             return new SuiteResult(0, 0, 0, true);

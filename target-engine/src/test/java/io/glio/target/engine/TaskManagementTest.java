@@ -1,13 +1,10 @@
 package io.glio.target.engine;
 
-import io.glio.target.backing.BackingStoreProvider;
-import io.glio.target.model.StorageObject;
+import io.glio.target.scsi.ScsiCommand;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
 import io.glio.target.scsi.TaskManagementFunction;
 import io.glio.target.scsi.TaskManagementResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,31 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TaskManagementTest extends FixtureTest {
-
-    static final int LUN = 5;
-
-    final GatedRamdiskProvider gated = new GatedRamdiskProvider();
-    Initiator init;
-
-    @Override
-    List<BackingStoreProvider> extraProviders() {
-        return List.of(gated);
-    }
-
-    @BeforeEach
-    void setUp() {
-        StorageObject so = fx.model.createRamdisk(GatedRamdiskProvider.NAME, 1 << 20, false, null);
-        fx.model.createLun(fx.tpg, LUN, so, null);
-        fx.model.createMappedLun(fx.acl1, LUN, LUN, false, null);
-        fx.awaitReady(so);
-        init = fx.first().ready(LUN);
-    }
-
-    @AfterEach
-    void openGate() {
-        gated.gate.complete(null);
-    }
+class TaskManagementTest extends GatedLunTest {
 
     @Test
     void orderedTaskWaitsForTheWriteBeforeItAndAbortingItNeverRunsIt() throws Exception {
@@ -60,6 +33,25 @@ class TaskManagementTest extends FixtureTest {
         assertThat(write).isNotDone();
         gated.gate.complete(null);
         assertThat(write.get(5, TimeUnit.SECONDS).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    /**
+     * RFC 7143 11.6.1 c): a task whose status has gone out no longer exists; ABORT TASK arriving
+     * right then (here: from the completion callback itself) must not claim to have aborted it,
+     * or an initiator sees both GOOD and FUNCTION COMPLETE (libiscsi's AbortTaskSimpleAsync).
+     */
+    @Test
+    void abortTaskOfATaskWhoseStatusIsOutIsTaskDoesNotExist() throws Exception {
+        long tag = Initiator.nextTag();
+        ScsiCommand write = new ScsiCommand(init.nexus, LUN, tag, TaskAttribute.SIMPLE, Initiator.write16(0, 1), 512,
+                java.nio.ByteBuffer.wrap(new byte[512]), null);
+        CompletableFuture<TaskManagementResponse> abort = new CompletableFuture<>();
+        init.executor.execute(write).whenComplete((c, e) -> init.executor.manage(TaskManagementFunction.ABORT_TASK,
+                LUN, tag).whenComplete((r, f) -> abort.complete(r)));
+
+        gated.gate.complete(null);
+
+        assertThat(abort.get(5, TimeUnit.SECONDS)).isEqualTo(TaskManagementResponse.TASK_DOES_NOT_EXIST);
     }
 
     @Test

@@ -16,9 +16,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * COMPARE AND WRITE (SBC-3 5.2): data-out = NoLB blocks to compare, then NoLB blocks to write.
- * Read, compare and write run as one atomic step of the LU ({@code LogicalUnit#atomically}), so
- * two of them never interleave. NoLB above the advertised maximum (1, VPD 0xB0) is INVALID FIELD
- * IN CDB; NoLB 0 is GOOD with nothing done.
+ * Read, compare and write run under an exclusive lock of the NoLB blocks
+ * ({@link io.glio.target.scsi.LbaRangeLocks}), so no other command on them interleaves. NoLB
+ * above the advertised maximum (1, VPD 0xB0) is INVALID FIELD IN CDB; NoLB 0 is GOOD with
+ * nothing done.
  */
 public final class CompareAndWrite extends AbstractOperation {
 
@@ -55,7 +56,7 @@ public final class CompareAndWrite extends AbstractOperation {
         long offset = lba * bs;
         var store = ctx.store();
         boolean force = b.fua() || !ctx.settings().writeCache();
-        return ctx.unit().atomically(() -> {
+        return ctx.unit().rangeLocks().exclusive(lba, blocks, () -> {
             ByteBuffer medium = ByteBuffer.allocate(half);
             return store.read(offset, medium).thenCompose(v -> {
                 medium.flip();

@@ -5,6 +5,7 @@ import io.glio.target.scsi.AbstractOperation;
 import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.CommandContext;
 import io.glio.target.scsi.CompletedCopies;
+import io.glio.target.scsi.LbaRangeLocks;
 import io.glio.target.scsi.LogicalUnit;
 import io.glio.target.scsi.LunAccess;
 import io.glio.target.scsi.OperationInfo;
@@ -85,7 +86,7 @@ public final class ExtendedCopy extends AbstractOperation {
         long chunk = Math.min(MAX_CHUNK_BLOCKS, Math.min(source.unit().settings().maxTransferBlocks(),
                 destination.unit().settings().maxTransferBlocks()));
         boolean backwards = source.unit() == destination.unit() && segment.destinationLba() > segment.sourceLba();
-        Copy copy = new Copy(from, to, segment.sourceLba(), segment.destinationLba(), segment.blocks(), blockSize,
+        Copy copy = new Copy(from, to, source.unit().rangeLocks(), destination.unit().rangeLocks(), segment.sourceLba(), segment.destinationLba(), segment.blocks(), blockSize,
                 (int) Math.max(1, Math.min(chunk, segment.blocks())), backwards);
         return copy.from(0).thenApply(v -> {
             recordDone.run();
@@ -170,8 +171,12 @@ public final class ExtendedCopy extends AbstractOperation {
         return s.toString();
     }
 
-    /** One segment's block moves through one reused buffer, chunk after chunk, never blocking. */
-    private record Copy(BackingStore from, BackingStore to, long sourceLba, long destinationLba, long blocks,
+    /**
+     * One segment's block moves through one reused buffer, chunk after chunk, never blocking;
+     * each chunk's read and write hold their blocks shared, so none lands inside an atomic write.
+     */
+    private record Copy(BackingStore from, BackingStore to, LbaRangeLocks fromLocks, LbaRangeLocks toLocks,
+                        long sourceLba, long destinationLba, long blocks,
                         int blockSize, int chunkBlocks, boolean backwards) {
 
         CompletableFuture<Void> from(long done) {
@@ -185,9 +190,10 @@ public final class ExtendedCopy extends AbstractOperation {
             int n = (int) Math.min(chunkBlocks, blocks - done);
             long at = backwards ? blocks - done - n : done;
             int bytes = n * blockSize;
-            return from.read((sourceLba + at) * blockSize, buffer.duplicate().clear().limit(bytes))
-                    .thenCompose(v -> to.write((destinationLba + at) * blockSize,
-                            buffer.duplicate().clear().limit(bytes), false))
+            return fromLocks.shared(sourceLba + at, n,
+                            () -> from.read((sourceLba + at) * blockSize, buffer.duplicate().clear().limit(bytes)))
+                    .thenCompose(v -> toLocks.shared(destinationLba + at, n, () -> to.write(
+                            (destinationLba + at) * blockSize, buffer.duplicate().clear().limit(bytes), false)))
                     .thenCompose(v -> step(buffer, done + n));
         }
     }

@@ -48,7 +48,8 @@ public final class Read extends AbstractOperation {
         }
         ByteBuffer dst = ctx.command().dataIn().duplicate();
         dst.clear().limit(n);
-        return ctx.store().read(b.lba() * ctx.blockSize(), dst)
+        var store = ctx.store();
+        return ctx.unit().rangeLocks().shared(b.lba(), b.blocks(), () -> store.read(b.lba() * ctx.blockSize(), dst))
                 .thenApply(v -> ScsiCompletion.good(n, bytes));
     }
 }

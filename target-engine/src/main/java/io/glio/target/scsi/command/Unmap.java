@@ -77,7 +77,8 @@ public final class Unmap extends AbstractOperation {
         int bs = ctx.blockSize();
         var store = ctx.store();
         CompletableFuture<?>[] all = ranges.stream()
-                .map(r -> store.unmap(r[0] * bs, r[1] * bs)).toArray(CompletableFuture[]::new);
+                .map(r -> ctx.unit().rangeLocks().shared(r[0], r[1], () -> store.unmap(r[0] * bs, r[1] * bs)))
+                .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(all).thenApply(v -> ScsiCompletion.good(0, paramLength));
     }
 }

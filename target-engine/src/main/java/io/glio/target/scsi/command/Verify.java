@@ -57,7 +57,8 @@ public final class Verify extends AbstractOperation {
         }
         ByteBuffer expected = ctx.exactDataOut(bytchk == 1 ? bytes : bs);
         ByteBuffer medium = ByteBuffer.allocate((int) bytes);
-        return ctx.store().read(b.lba() * bs, medium).thenApply(v -> {
+        var store = ctx.store();
+        return ctx.unit().rangeLocks().shared(b.lba(), b.blocks(), () -> store.read(b.lba() * bs, medium)).thenApply(v -> {
             medium.flip();
             for (long off = 0; off < bytes; off += expected.remaining()) {
                 ByteBuffer chunk = medium.duplicate().position((int) off);

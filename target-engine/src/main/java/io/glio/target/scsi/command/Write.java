@@ -46,7 +46,9 @@ public final class Write extends AbstractOperation {
             return CompletableFuture.completedFuture(ScsiCompletion.good(0, bytes));
         }
         boolean force = b.fua() || !ctx.settings().writeCache();
-        return ctx.store().write(b.lba() * ctx.blockSize(), data, force)
+        var store = ctx.store();
+        return ctx.unit().rangeLocks().shared(b.lba(), b.blocks(),
+                        () -> store.write(b.lba() * ctx.blockSize(), data, force))
                 .thenApply(v -> ScsiCompletion.good(0, bytes));
     }
 }

@@ -45,7 +45,9 @@ public final class WriteAndVerify extends AbstractOperation {
         if (!data.hasRemaining()) {
             return CompletableFuture.completedFuture(ScsiCompletion.good(0, bytes));
         }
-        return ctx.store().write(b.lba() * ctx.blockSize(), data, true)
+        var store = ctx.store();
+        return ctx.unit().rangeLocks().shared(b.lba(), b.blocks(),
+                        () -> store.write(b.lba() * ctx.blockSize(), data, true))
                 .thenApply(v -> ScsiCompletion.good(0, bytes));
     }
 }

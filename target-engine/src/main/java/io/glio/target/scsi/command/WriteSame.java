@@ -74,15 +74,16 @@ public final class WriteSame extends AbstractOperation {
         long length = b.bytes(bs);
         BackingStore store = ctx.store();
         boolean zero = isZero(block);
-        CompletableFuture<Void> io;
-        if (zero && unmap) {
-            io = store.unmap(offset, length);
-        } else if (zero) {
-            io = store.writeZeroes(offset, length);
-        } else {
-            io = writePattern(store, block, offset, length, !ctx.settings().writeCache());
-        }
-        return io.thenApply(v -> ScsiCompletion.good(0, noDataOut ? 0 : bs));
+        boolean force = !ctx.settings().writeCache();
+        ByteBuffer pattern = block;
+        return ctx.unit().rangeLocks().shared(b.lba(), b.blocks(), () -> {
+            if (zero && unmap) {
+                return store.unmap(offset, length);
+            } else if (zero) {
+                return store.writeZeroes(offset, length);
+            }
+            return writePattern(store, pattern, offset, length, force);
+        }).thenApply(v -> ScsiCompletion.good(0, noDataOut ? 0 : bs));
     }
 
     private static boolean isZero(ByteBuffer block) {

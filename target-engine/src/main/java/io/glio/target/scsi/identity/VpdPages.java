@@ -61,7 +61,9 @@ public final class VpdPages {
     /**
      * 0xB0 Block Limits (SBC-3 6.5.3), page length 0x3c: WSNZ, MAXIMUM COMPARE AND WRITE LENGTH 1,
      * transfer lengths from hw_max_sectors / optimal_sectors, the unmap limits when UNMAP is on
-     * (0 in the attributes = no limit = 0xffffffff here), MAXIMUM WRITE SAME LENGTH.
+     * (0 in the attributes = no limit = 0xffffffff here), MAXIMUM WRITE SAME LENGTH, and the
+     * WRITE ATOMIC limits of SBC-4 6.6.4 (bytes 44..63, inside the same page length, which SBC-4
+     * gives the page anyway).
      */
     private static byte[] blockLimits(DeviceSettings s) {
         byte[] d = new byte[0x40];
@@ -82,6 +84,10 @@ public final class VpdPages {
             }
         }
         Cdb.put64(d, 36, s.maxWriteSameLen());
+        // SBC-4 6.6.4 atomic fields; no ATOMIC BOUNDARY support, so its two limits (56..63) stay 0.
+        Cdb.put32(d, 44, s.maxAtomicTransferBlocks());
+        Cdb.put32(d, 48, s.atomicAlignment());
+        Cdb.put32(d, 52, s.atomicGranularity());
         return d;
     }
 
