@@ -36,17 +36,14 @@ class LibiscsiConformanceTest {
     private static final String IQN = "iqn.2026-11.io.glio:conformance";
     private static final int PORT = 13330;
     private static final int SECOND_PORT = 13331;
-    private static final int PASS_FLOOR = 186;
+    private static final int PASS_FLOOR = 187;
 
     /**
-     * iSCSIdatasn: its later cases send a WRITE right after libiscsi reconnected, which then
-     * negotiates immediate data, so the corrupted Data-Out PDU is never sent and the WRITE
-     * succeeds; glio drops the connection on every DataSN error it does receive.
-     * ReceiveCopyResults.CopyStatus: COPY STATUS of a finished EXTENDED COPY is INVALID FIELD IN
-     * CDB, as LIO (which keeps no list identifiers, SNLID=1); OpParams passes.
+     * Suites allowed to fail, each with its reason: none. (iSCSIdatasn failed until a Data-Out
+     * with a DataSN out of order ended its command with PROTOCOL SERVICE CRC ERROR instead of
+     * dropping the connection, after which libiscsi reconnected with immediate data.)
      */
-    private static final Map<String, String> KNOWN_FAILING = Map.of(
-            "iSCSIdatasn", "libiscsi reconnects with immediate data; no Data-Out to corrupt");
+    private static final Map<String, String> KNOWN_FAILING = Map.of();
 
     private static TargetEngine engine;
 

@@ -246,6 +246,117 @@ class IscsiConnectionTest {
         assertThat(Reject.reasonCode(out.get(0))).isEqualTo(0x09);
     }
 
+    /**
+     * Sends a 2-block WRITE (ImmediateData off, as libiscsi's iSCSIdatasn does), answers its R2T
+     * with one Data-Out per block carrying the given DataSNs, and returns what the target sent.
+     */
+    private List<RawPdu> writeTwoBlocksWithDataSns(TestInitiator i, int... dataSns) {
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, dataSns.length), false, true,
+                512 * dataSns.length, null, true);
+        i.send(w.encode());
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.desiredDataTransferLength()).isEqualTo(512 * dataSns.length);
+        byte[] block = new byte[512];
+        java.util.Arrays.fill(block, (byte) 0x5a);
+        for (int n = 0; n < dataSns.length; n++) {
+            i.send(new DataOut(n == dataSns.length - 1, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0,
+                    dataSns[n], 512 * n, ByteBuffer.wrap(block)).encode());
+        }
+        return i.received();
+    }
+
+    private static void assertProtocolServiceCrcError(List<RawPdu> out) {
+        assertThat(out).extracting(TestInitiator::opcode).containsExactly(0x21);
+        ScsiResponse r = ScsiResponse.decode(out.get(0));
+        assertThat(r.status()).as("CHECK CONDITION").isEqualTo(2);
+        assertThat(r.senseData()[2]).as("sense key ABORTED COMMAND").isEqualTo((byte) 0x0b);
+        assertThat(r.senseData()[12]).as("ASC").isEqualTo((byte) 0x47);
+        assertThat(r.senseData()[13]).as("ASCQ").isEqualTo((byte) 0x05);
+    }
+
+    private void assertStillServing(TestInitiator i) {
+        assertThat(i.channel.isOpen()).as("connection open").isTrue();
+        i.send(i.command(new byte[6], false, false, 0, null, true).encode());
+        assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
+        assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 8 * 512, 10 * 512)).as("nothing written")
+                .containsOnly((byte) 0);
+    }
+
+    @Test
+    void aRepeatedDataSnEndsTheWriteWithProtocolServiceCrcErrorAndKeepsTheConnection() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        assertProtocolServiceCrcError(writeTwoBlocksWithDataSns(i, 0, 0));
+        assertStillServing(i);
+    }
+
+    @Test
+    void aDataSnAheadOfTheExpectedOneEndsTheWriteWithProtocolServiceCrcError() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        assertProtocolServiceCrcError(writeTwoBlocksWithDataSns(i, 27));
+        assertProtocolServiceCrcError(writeTwoBlocksWithDataSns(i, -1));
+        assertStillServing(i);
+    }
+
+    @Test
+    void dataSnsInReverseOrderEndTheWriteOnlyAfterItsLastDataOut() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true);
+        i.send(w.encode());
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+
+        i.send(new DataOut(false, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 1, 0,
+                ByteBuffer.wrap(new byte[512])).encode());
+        assertThat(i.received()).as("RFC 7143 §7.1.1: no status before the burst's data is in").isEmpty();
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 512,
+                ByteBuffer.wrap(new byte[512])).encode());
+
+        assertProtocolServiceCrcError(i.received());
+        assertStillServing(i);
+    }
+
+    @Test
+    void aDataSnErrorInTheFirstBurstAsksForNoMoreBursts() {
+        TestInitiator i = loggedIn("ImmediateData", "No", "MaxBurstLength", "512");
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true);
+        i.send(w.encode());
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.desiredDataTransferLength()).isEqualTo(512);
+
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 5, 0,
+                ByteBuffer.wrap(new byte[512])).encode());
+
+        assertProtocolServiceCrcError(i.received());
+        assertStillServing(i);
+    }
+
+    @Test
+    void anUnsolicitedDataOutWithTheWrongDataSnEndsTheWriteWithoutAnR2t() {
+        model.setTpgParameter(tpg, "InitialR2T", "No");
+        TestInitiator i = loggedIn("InitialR2T", "No", "ImmediateData", "No");
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, false);
+        i.send(w.encode());
+        assertThat(i.received()).isEmpty();
+
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), Bhs.RESERVED_TAG, 0, 3, 0,
+                ByteBuffer.wrap(new byte[512])).encode());
+
+        assertProtocolServiceCrcError(i.received());
+        assertStillServing(i);
+    }
+
+    @Test
+    void aDataOutAtAnOffsetOtherThanTheNextOneDropsTheConnection() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true);
+        i.send(w.encode());
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 512,
+                ByteBuffer.wrap(new byte[512])).encode());
+
+        assertThat(i.channel.isOpen()).isFalse();
+    }
+
     @Test
     void commandsAreExecutedInCmdSnOrderWhateverTheirArrival() {
         TestInitiator i = loggedIn();

@@ -107,7 +107,7 @@ final class PduFuzzer {
         String[] names = {"InitiatorName", FUZZER, "TargetName", TARGET};
         LoginRequest direct = TestInitiator.loginRequest(isid, names);
         LoginRequest security = new LoginRequest(true, false, 0, 1, 0, 0, isid, 0, 1, 1, 1, 0,
-                TestInitiator.text("InitiatorName", FUZZER, "TargetName", TARGET, "AuthMethod", "CHAP,None"));
+                TestInitiator.text("InitiatorName", FUZZER, "TargetName", TARGET, "AuthMethod", "None"));
         LoginRequest operational = new LoginRequest(true, false, 1, 3, 0, 0, isid, 0, 1, 1, 1, 0,
                 TestInitiator.text("HeaderDigest", "None", "DataDigest", "None", "MaxRecvDataSegmentLength",
                         "262144", "ImmediateData", "Yes", "InitialR2T", "No", "FirstBurstLength", "65536",
@@ -120,7 +120,15 @@ final class PduFuzzer {
                 Arrays.copyOfRange(whole, cut, whole.length));
         LoginRequest discovery = TestInitiator.loginRequest(isid, "InitiatorName", FUZZER, "SessionType",
                 "Discovery");
-        return List.of(wire(direct), wire(security, operational), wire(firstHalf, secondHalf), wire(discovery));
+        // A CHAP exchange the demo TPG has no credentials for: it ends in an authentication failure.
+        LoginRequest chapOffer = new LoginRequest(false, false, 0, 1, 0, 0, isid, 0, 1, 1, 1, 0,
+                TestInitiator.text("InitiatorName", FUZZER, "TargetName", TARGET, "AuthMethod", "CHAP,None"));
+        LoginRequest chapAlgorithm = new LoginRequest(false, false, 0, 1, 0, 0, isid, 0, 1, 1, 1, 0,
+                TestInitiator.text("CHAP_A", "5"));
+        LoginRequest chapResponse = new LoginRequest(true, false, 0, 1, 0, 0, isid, 0, 1, 1, 1, 0,
+                TestInitiator.text("CHAP_N", FUZZER, "CHAP_R", "0x00112233445566778899aabbccddeeff"));
+        return List.of(wire(direct), wire(security, operational), wire(firstHalf, secondHalf), wire(discovery),
+                wire(chapOffer, chapAlgorithm, chapResponse));
     }
 
     private static List<byte[]> wire(LoginRequest... requests) {

@@ -587,7 +587,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     /** Sends R2Ts up to MaxOutstandingR2T, each for at most MaxBurstLength (RFC 7143 §4.2.2.3). */
     private void startBursts(ScsiTask task) {
-        if (!task.writing() || !task.sequenced || task.unsolicitedEnd < 0) {
+        if (!task.writing() || !task.sequenced || task.unsolicitedEnd < 0 || task.dataSequenceError) {
             return;
         }
         if (task.nextR2tOffset < task.unsolicitedEnd) {
@@ -625,13 +625,12 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                         + " that may not have any");
                 return;
             }
-            if (d.bufferOffset() != task.received || d.dataSn() != task.unsolicitedDataSn
-                    || end > Math.min(params.firstBurstLength(), task.edtl)) {
+            if (d.bufferOffset() != task.received || end > Math.min(params.firstBurstLength(), task.edtl)) {
                 closeAfterFlush("unsolicited Data-Out out of order or beyond FirstBurstLength (offset "
                         + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
                 return;
             }
-            copyIn(task, d);
+            takeData(task, d, task.unsolicitedDataSn);
             task.unsolicitedDataSn++;
             if (d.fin()) {
                 task.unsolicitedEnd = (int) end;
@@ -643,14 +642,15 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 reject(RejectReason.INVALID_PDU_FIELD, pdu.bhs());
                 return;
             }
-            if (d.bufferOffset() != burst.nextOffset || d.dataSn() != burst.nextDataSn
-                    || end > burst.offset + burst.length) {
-                // ErrorRecoveryLevel 0: a sequence error cannot be recovered (RFC 7143 §7.1.1).
+            if (d.bufferOffset() != burst.nextOffset || end > burst.offset + burst.length) {
+                // Data out of place within its burst (DataPDUInOrder=Yes): at ErrorRecoveryLevel 0
+                // there is no recovery R2T to ask for it again (RFC 7143 §7.1.1, LIO
+                // iscsit_dataout_pre_datapduinorder_yes), so the connection ends.
                 closeAfterFlush("Data-Out out of order for TTT 0x" + Integer.toHexString(d.targetTransferTag())
                         + " (offset " + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
                 return;
             }
-            copyIn(task, d);
+            takeData(task, d, burst.nextDataSn);
             burst.nextOffset = (int) end;
             burst.nextDataSn++;
             if (burst.complete()) {
@@ -659,6 +659,30 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             }
         }
         trySubmit(task);
+    }
+
+    /**
+     * Takes a Data-Out PDU's data into the task, or discards it once the task has seen a DataSN
+     * out of order. RFC 7143 §7.2: a data PDU with an out-of-order DataSN means the target missed
+     * an earlier one to a digest error, to be handled as §7.1.1 says for a discarded data PDU; at
+     * ErrorRecoveryLevel 0 there is no recovery R2T, so option (b): the task ends with CHECK
+     * CONDITION, PROTOCOL SERVICE CRC ERROR (§11.4.7.2) once the data of every outstanding R2T
+     * has arrived. The connection and the session stay up: LIO too keeps the connection
+     * (iscsit_dataout_check_datasn discards a PDU whose DataSN is lower than expected, and
+     * iscsit_handle_data_out does not fail the connection on one that is higher).
+     */
+    private void takeData(ScsiTask task, DataOut d, int expectedDataSn) {
+        if (!task.dataSequenceError && d.dataSn() != expectedDataSn) {
+            log.debug("{}: ITT 0x{}: DataSN {} where {} was expected; the command will end with PROTOCOL SERVICE "
+                    + "CRC ERROR", describe(), Integer.toHexString(task.itt), Integer.toUnsignedString(d.dataSn()),
+                    Integer.toUnsignedString(expectedDataSn));
+            task.dataSequenceError = true;
+        }
+        if (task.dataSequenceError) {
+            task.received += d.data().remaining();
+        } else {
+            copyIn(task, d);
+        }
     }
 
     private static void copyIn(ScsiTask task, DataOut d) {
@@ -680,6 +704,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         task.submitted = true;
         if (task.localAnswer != null) {
             completed(task, task.localAnswer, null);
+            return;
+        }
+        if (task.dataSequenceError) {
+            completed(task, ScsiCompletion.checkCondition(Sense.protocolServiceCrcError()), null);
             return;
         }
         ByteBuffer out = task.writing() ? task.dataOut.nioBuffer(0, task.edtl) : null;
