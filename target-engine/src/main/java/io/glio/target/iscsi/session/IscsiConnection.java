@@ -748,12 +748,21 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         ctx.flush();
     }
 
-    /** Read data and status (RFC 7143 §11.4, §11.7); the status uses up one StatSN. */
+    /**
+     * Read data and status (RFC 7143 §11.4, §11.7); the status uses up one StatSN. Each Data-In
+     * carries a retained slice of the task's read buffer, not a copy: the task keeps its own
+     * reference (released by {@link #finish}), each PDU one more, released once written.
+     */
     private void sendStatus(ScsiTask task, ScsiCompletion c) {
-        ByteBuffer in = task.dataIn == null ? null : task.dataIn.nioBuffer(0, task.edtl);
-        for (RawPdu pdu : StatusPhase.pdus(task.itt, task.edtl & 0xffffffffL, in, task.r2tSn, c, params,
-                new StatusPhase.Numbers(statSn++, window.expCmdSn(), window.maxCmdSn()))) {
-            send(pdu);
+        int readBuffer = task.dataIn == null ? 0 : task.edtl;
+        for (StatusPhase.Frame f : StatusPhase.frames(task.itt, task.edtl & 0xffffffffL, readBuffer, task.r2tSn, c,
+                params, new StatusPhase.Numbers(statSn++, window.expCmdSn(), window.maxCmdSn()))) {
+            if (f.dataLength() == 0) {
+                send(f.header());
+            } else {
+                ctx.write(PduEncoder.encode(ctx.alloc(), f.header(),
+                        task.dataIn.retainedSlice(f.dataOffset(), f.dataLength()), headerDigestOut, dataDigestOut));
+            }
         }
     }
 
