@@ -105,6 +105,8 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     private int nextTtt = 1;
 
     private final TextContinuation text = new TextContinuation();
+    /** The task buffer range the parser is receiving the current Data-Out's data into, or null. */
+    private ByteBuffer placedData;
 
     private long lastReadNanos = System.nanoTime();
     private Integer pingTtt;
@@ -358,6 +360,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         // RFC 7143 §6.3: digests start with the first PDU after the final Login Response.
         parser.maxDataSegmentLength(params.targetMaxRecvDataSegment());
         parser.digests(params.headerDigest(), params.dataDigest());
+        parser.placement(this::placeDataOut);
         headerDigestOut = params.headerDigest();
         dataDigestOut = params.dataDigest();
         phase = Phase.FULL_FEATURE;
@@ -603,7 +606,45 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
     }
 
+    /**
+     * {@link PduParser.DataPlacement}: the data of a Data-Out that {@link #onDataOut} will take as
+     * it is (its task writing, the offset and DataSN the next ones of its sequence, within the
+     * burst) is received straight into the task's buffer at its offset; anything else the parser
+     * buffers, for onDataOut to check and answer.
+     */
+    private ByteBuffer placeDataOut(byte[] bhs, int length) {
+        placedData = null;
+        if (phase != Phase.FULL_FEATURE || session.discovery() || Opcode.of(Bhs.opcodeByte(bhs)) != Opcode.DATA_OUT) {
+            return null;
+        }
+        ScsiTask task = tasks.get(Bhs.initiatorTaskTag(bhs));
+        if (task == null || !task.writing() || task.submitted || task.dataSequenceError || task.dataOut == null
+                || task.dataOut.nioBufferCount() != 1) {
+            return null;
+        }
+        int ttt = Bhs.i32(bhs, 20);
+        int dataSn = Bhs.i32(bhs, 36);
+        int offset = Bhs.i32(bhs, 40);
+        long end = (offset & 0xffffffffL) + length;
+        if (ttt == Bhs.RESERVED_TAG) {
+            if (params.initialR2T() || task.unsolicitedEnd >= 0 || offset != task.received
+                    || dataSn != task.unsolicitedDataSn || end > Math.min(params.firstBurstLength(), task.edtl)) {
+                return null;
+            }
+        } else {
+            ScsiTask.Burst burst = task.bursts.get(ttt);
+            if (burst == null || offset != burst.nextOffset || dataSn != burst.nextDataSn
+                    || end > burst.offset + burst.length) {
+                return null;
+            }
+        }
+        placedData = task.dataOut.nioBuffer(offset, length);
+        return placedData;
+    }
+
     private void onDataOut(RawPdu pdu) {
+        boolean inPlace = pdu.data() == placedData;
+        placedData = null;
         if (session.discovery()) {
             reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
             return;
@@ -630,7 +671,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                         + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
                 return;
             }
-            takeData(task, d, task.unsolicitedDataSn);
+            takeData(task, d, task.unsolicitedDataSn, inPlace);
             task.unsolicitedDataSn++;
             if (d.fin()) {
                 task.unsolicitedEnd = (int) end;
@@ -650,7 +691,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                         + " (offset " + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
                 return;
             }
-            takeData(task, d, burst.nextDataSn);
+            takeData(task, d, burst.nextDataSn, inPlace);
             burst.nextOffset = (int) end;
             burst.nextDataSn++;
             if (burst.complete()) {
@@ -671,14 +712,15 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
      * (iscsit_dataout_check_datasn discards a PDU whose DataSN is lower than expected, and
      * iscsit_handle_data_out does not fail the connection on one that is higher).
      */
-    private void takeData(ScsiTask task, DataOut d, int expectedDataSn) {
+    private void takeData(ScsiTask task, DataOut d, int expectedDataSn, boolean inPlace) {
         if (!task.dataSequenceError && d.dataSn() != expectedDataSn) {
             log.debug("{}: ITT 0x{}: DataSN {} where {} was expected; the command will end with PROTOCOL SERVICE "
                     + "CRC ERROR", describe(), Integer.toHexString(task.itt), Integer.toUnsignedString(d.dataSn()),
                     Integer.toUnsignedString(expectedDataSn));
             task.dataSequenceError = true;
         }
-        if (task.dataSequenceError) {
+        if (task.dataSequenceError || inPlace) {
+            // Discarded, or already in the task's buffer (placeDataOut).
             task.received += d.data().remaining();
         } else {
             copyIn(task, d);
