@@ -558,6 +558,48 @@ class IscsiConnectionTest {
         assertThat(i.channel.isOpen()).isTrue();
     }
 
+    private static void sendByteByByte(TestInitiator i, RawPdu pdu, boolean dataDigest) {
+        for (byte b : io.glio.target.iscsi.pdu.PduEncoder.toBytes(pdu, false, dataDigest)) {
+            i.sendBytes(new byte[]{b});
+        }
+    }
+
+    @Test
+    void writeDataArrivingOneByteAtATimeLandsIntactWithDataDigests() {
+        TestInitiator i = loggedIn("DataDigest", "CRC32C", "FirstBurstLength", "4096");
+        i.digests(false, true);
+        byte[] data = new byte[6144];
+        new java.util.Random(11).nextBytes(data);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(16, 12), false, true, data.length,
+                java.util.Arrays.copyOf(data, 4096), true);
+
+        sendByteByByte(i, w.encode(), true);
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.bufferOffset()).isEqualTo(4096);
+        sendByteByByte(i, new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 4096,
+                ByteBuffer.wrap(data, 4096, 2048)).encode(), true);
+
+        assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
+        assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 16 * 512, 16 * 512 + data.length)).isEqualTo(data);
+    }
+
+    @Test
+    void immediateDataWithABadDigestIsRejectedAndItsBufferReleased() {
+        TestInitiator i = loggedIn("DataDigest", "CRC32C");
+        i.digests(false, true);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(16, 1), false, true, 512, new byte[512], true);
+        byte[] wire = io.glio.target.iscsi.pdu.PduEncoder.toBytes(w.encode(), false, true);
+        wire[wire.length - 1] ^= 1;
+
+        i.sendBytes(wire);
+
+        assertThat(Reject.reasonCode(i.received().get(0))).isEqualTo(0x02);
+        assertThat(i.channel.isOpen()).isTrue();
+        // The buffer the data was received into goes with the next PDU or the connection (noBufferLeaks).
+        i.channel.finishAndReleaseAll();
+        assertThat(allocator.unreleased()).isEmpty();
+    }
+
     @Test
     void logoutIsAnsweredAndThenTheConnectionCloses() {
         TestInitiator i = loggedIn();

@@ -105,8 +105,15 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     private int nextTtt = 1;
 
     private final TextContinuation text = new TextContinuation();
-    /** The task buffer range the parser is receiving the current Data-Out's data into, or null. */
+    /** The buffer range the parser is receiving the current PDU's data segment into, or null. */
     private ByteBuffer placedData;
+    /**
+     * The Data-Out buffer a SCSI Command's immediate data is being received into (placeData),
+     * owned here until onScsiCommand hands it to the command's task; released otherwise.
+     */
+    private ByteBuf pendingDataOut;
+    /** While onScsiCommand runs: the placed buffer holding its immediate data, if any. */
+    private ByteBuf commandData;
 
     private long lastReadNanos = System.nanoTime();
     private Integer pingTtt;
@@ -226,6 +233,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
         cleanedUp = true;
         phase = Phase.CLOSED;
+        releasePendingDataOut();
         cancel(loginTimer);
         cancel(pingTimer);
         for (ScsiTask t : tasks.values()) {
@@ -360,7 +368,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         // RFC 7143 §6.3: digests start with the first PDU after the final Login Response.
         parser.maxDataSegmentLength(params.targetMaxRecvDataSegment());
         parser.digests(params.headerDigest(), params.dataDigest());
-        parser.placement(this::placeDataOut);
+        parser.placement(this::placeData);
         headerDigestOut = params.headerDigest();
         dataDigestOut = params.dataDigest();
         phase = Phase.FULL_FEATURE;
@@ -497,6 +505,22 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     // SCSI command -----------------------------------------------------
 
     private void onScsiCommand(RawPdu pdu) {
+        if (pdu.data() == placedData && pendingDataOut != null) {
+            commandData = pendingDataOut;
+            pendingDataOut = null;
+        }
+        placedData = null;
+        try {
+            startCommand(pdu);
+        } finally {
+            if (commandData != null) {
+                commandData.release();
+                commandData = null;
+            }
+        }
+    }
+
+    private void startCommand(RawPdu pdu) {
         if (session.discovery()) {
             reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
             return;
@@ -529,8 +553,14 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
         if (task.writing()) {
             int immediate = c.immediateData().remaining();
-            task.dataOut = ctx.alloc().buffer(task.edtl);
-            task.dataOut.setBytes(0, c.immediateData().duplicate());
+            if (commandData != null) {
+                // Received in place (placeImmediateData): the buffer becomes the task's.
+                task.dataOut = commandData;
+                commandData = null;
+            } else {
+                task.dataOut = ctx.alloc().buffer(task.edtl);
+                task.dataOut.setBytes(0, c.immediateData().duplicate());
+            }
             task.received = immediate;
             if (params.initialR2T() || c.fin()) {
                 task.unsolicitedEnd = immediate;
@@ -609,12 +639,21 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     /**
      * {@link PduParser.DataPlacement}: the data of a Data-Out that {@link #onDataOut} will take as
      * it is (its task writing, the offset and DataSN the next ones of its sequence, within the
-     * burst) is received straight into the task's buffer at its offset; anything else the parser
-     * buffers, for onDataOut to check and answer.
+     * burst) is received straight into the task's buffer at its offset, and the immediate data of
+     * a write command into the Data-Out buffer it will get; anything else the parser buffers, for
+     * the PDU's handler to check and answer.
      */
-    private ByteBuffer placeDataOut(byte[] bhs, int length) {
+    private ByteBuffer placeData(byte[] bhs, int length) {
         placedData = null;
-        if (phase != Phase.FULL_FEATURE || session.discovery() || Opcode.of(Bhs.opcodeByte(bhs)) != Opcode.DATA_OUT) {
+        releasePendingDataOut();
+        if (phase != Phase.FULL_FEATURE || session.discovery()) {
+            return null;
+        }
+        Opcode op = Opcode.of(Bhs.opcodeByte(bhs));
+        if (op == Opcode.SCSI_COMMAND) {
+            return placeImmediateData(bhs, length);
+        }
+        if (op != Opcode.DATA_OUT) {
             return null;
         }
         ScsiTask task = tasks.get(Bhs.initiatorTaskTag(bhs));
@@ -640,6 +679,37 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
         placedData = task.dataOut.nioBuffer(offset, length);
         return placedData;
+    }
+
+    /**
+     * Immediate data of a write command that onScsiCommand will buffer (checked here as there:
+     * W without R, within EDTL and FirstBurstLength, EDTL within the per-command and connection
+     * limits): a Data-Out buffer of EDTL bytes is allocated now and the data received into it.
+     */
+    private ByteBuffer placeImmediateData(byte[] bhs, int length) {
+        int flags = Bhs.flags(bhs);
+        long edtl = Bhs.i32(bhs, 20) & 0xffffffffL;
+        if ((flags & ScsiCommandRequest.WRITE) == 0 || (flags & ScsiCommandRequest.READ) != 0
+                || !params.immediateData() || length > edtl || length > params.firstBurstLength()
+                || edtl > MAX_TRANSFER_LENGTH || reservedBytes + edtl > CONNECTION_BUFFER_BUDGET
+                || tasks.containsKey(Bhs.initiatorTaskTag(bhs))) {
+            return null;
+        }
+        ByteBuf buffer = ctx.alloc().buffer((int) edtl);
+        if (buffer.nioBufferCount() != 1) {
+            buffer.release();
+            return null;
+        }
+        pendingDataOut = buffer;
+        placedData = buffer.nioBuffer(0, length);
+        return placedData;
+    }
+
+    private void releasePendingDataOut() {
+        if (pendingDataOut != null) {
+            pendingDataOut.release();
+            pendingDataOut = null;
+        }
     }
 
     private void onDataOut(RawPdu pdu) {
