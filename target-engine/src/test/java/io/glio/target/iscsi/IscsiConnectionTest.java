@@ -265,6 +265,18 @@ class IscsiConnectionTest {
         return i.received();
     }
 
+    /** Sends a 2-block WRITE without immediate data; returns its first R2T. */
+    private static ReadyToTransfer startTwoBlockWrite(TestInitiator i) {
+        i.send(i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true).encode());
+        return ReadyToTransfer.decode(i.received().get(0));
+    }
+
+    /** One zero-filled 512-byte Data-Out answering {@code r2t}. */
+    private static void sendBlock(TestInitiator i, ReadyToTransfer r2t, boolean fin, int dataSn, int offset) {
+        i.send(new DataOut(fin, 0, r2t.initiatorTaskTag(), r2t.targetTransferTag(), 0, dataSn, offset,
+                ByteBuffer.wrap(new byte[512])).encode());
+    }
+
     private static void assertProtocolServiceCrcError(List<RawPdu> out) {
         assertThat(out).extracting(TestInitiator::opcode).containsExactly(0x21);
         ScsiResponse r = ScsiResponse.decode(out.get(0));
@@ -300,15 +312,11 @@ class IscsiConnectionTest {
     @Test
     void dataSnsInReverseOrderEndTheWriteOnlyAfterItsLastDataOut() {
         TestInitiator i = loggedIn("ImmediateData", "No");
-        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true);
-        i.send(w.encode());
-        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        ReadyToTransfer r2t = startTwoBlockWrite(i);
 
-        i.send(new DataOut(false, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 1, 0,
-                ByteBuffer.wrap(new byte[512])).encode());
+        sendBlock(i, r2t, false, 1, 0);
         assertThat(i.received()).as("RFC 7143 §7.1.1: no status before the burst's data is in").isEmpty();
-        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 512,
-                ByteBuffer.wrap(new byte[512])).encode());
+        sendBlock(i, r2t, true, 0, 512);
 
         assertProtocolServiceCrcError(i.received());
         assertStillServing(i);
@@ -317,13 +325,10 @@ class IscsiConnectionTest {
     @Test
     void aDataSnErrorInTheFirstBurstAsksForNoMoreBursts() {
         TestInitiator i = loggedIn("ImmediateData", "No", "MaxBurstLength", "512");
-        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true);
-        i.send(w.encode());
-        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        ReadyToTransfer r2t = startTwoBlockWrite(i);
         assertThat(r2t.desiredDataTransferLength()).isEqualTo(512);
 
-        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 5, 0,
-                ByteBuffer.wrap(new byte[512])).encode());
+        sendBlock(i, r2t, true, 5, 0);
 
         assertProtocolServiceCrcError(i.received());
         assertStillServing(i);
@@ -347,12 +352,9 @@ class IscsiConnectionTest {
     @Test
     void aDataOutAtAnOffsetOtherThanTheNextOneDropsTheConnection() {
         TestInitiator i = loggedIn("ImmediateData", "No");
-        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true);
-        i.send(w.encode());
-        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        ReadyToTransfer r2t = startTwoBlockWrite(i);
 
-        i.send(new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 512,
-                ByteBuffer.wrap(new byte[512])).encode());
+        sendBlock(i, r2t, true, 0, 512);
 
         assertThat(i.channel.isOpen()).isFalse();
     }
