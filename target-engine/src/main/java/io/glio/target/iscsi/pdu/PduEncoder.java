@@ -47,6 +47,7 @@ public final class PduEncoder {
      */
     public static ByteBuf encode(ByteBufAllocator alloc, RawPdu header, ByteBuf data, boolean headerDigest,
                                  boolean dataDigest) {
+        ByteBuf head = null;
         try {
             if (header.dataLength() != 0) {
                 throw new IllegalArgumentException("the header already has a data segment of "
@@ -59,7 +60,9 @@ public final class PduEncoder {
             byte[] bhs = header.bhs().clone();
             Bhs.put8(bhs, 4, header.ahs().length / 4);
             Bhs.put24(bhs, 5, length);
-            ByteBuf head = alloc.buffer(Bhs.LENGTH + header.ahs().length + (headerDigest ? 4 : 0));
+            int pad = Digests.padding(length);
+            int trailerLength = length == 0 ? 0 : pad + (dataDigest ? 4 : 0);
+            head = alloc.buffer(Bhs.LENGTH + header.ahs().length + (headerDigest ? 4 : 0));
             head.writeBytes(bhs).writeBytes(header.ahs());
             if (headerDigest) {
                 head.writeIntLE(Digests.crc32c(bhs, header.ahs()));
@@ -68,19 +71,20 @@ public final class PduEncoder {
                 data.release();
                 return head;
             }
-            int pad = Digests.padding(length);
-            int trailerLength = pad + (dataDigest ? 4 : 0);
             if (trailerLength == 0) {
                 return alloc.compositeBuffer(2).addComponents(true, head, data);
             }
-            ByteBuf trailer = alloc.buffer(trailerLength);
-            trailer.writeZero(pad);
+            int digest = dataDigest ? Digests.crc32c(data.nioBuffer(), pad) : 0;
+            ByteBuf trailer = alloc.buffer(trailerLength).writeZero(pad);
             if (dataDigest) {
-                trailer.writeIntLE(Digests.crc32c(data.nioBuffer(), pad));
+                trailer.writeIntLE(digest);
             }
             return alloc.compositeBuffer(3).addComponents(true, head, data, trailer);
         } catch (RuntimeException e) {
             data.release();
+            if (head != null) {
+                head.release();
+            }
             throw e;
         }
     }
