@@ -25,10 +25,18 @@
  * </ul>
  *
  * <h2>Limits (what is not implemented)</h2>
- * ErrorRecoveryLevel 0 only (SNACK is rejected, sequence errors drop the connection); one
+ * ErrorRecoveryLevel 0 only (SNACK is rejected; a Data-Out whose DataSN is out of order ends its
+ * command with CHECK CONDITION, PROTOCOL SERVICE CRC ERROR, RFC 7143 §7.1.1 option b; a Data-Out
+ * at the wrong offset drops the connection); one
  * connection per session (MaxConnections=1, no connection reinstatement, no Async Messages);
  * no multi-PDU text requests; bidirectional commands are rejected; CHAP with MD5 only. A
- * command's data is buffered whole (up to 16 MiB, CHECK CONDITION beyond); a connection holds
- * at most 64 MiB of command buffers and answers TASK SET FULL beyond that.
+ * command's data is buffered whole (up to 64 MiB, CHECK CONDITION beyond); a connection holds
+ * at most 128 MiB of command buffers and answers TASK SET FULL beyond that.
+ *
+ * <h2>Data path</h2>
+ * Write data is received from the socket buffer straight into the command's buffer (immediate
+ * data and in-order Data-Out, {@code PduParser.DataPlacement}): one copy. Read data goes out
+ * without a copy: each Data-In is a composite of its header and a retained slice of the
+ * command's read buffer.
  */
 package io.glio.target.iscsi;

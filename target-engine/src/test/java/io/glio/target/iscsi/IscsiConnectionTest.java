@@ -246,6 +246,119 @@ class IscsiConnectionTest {
         assertThat(Reject.reasonCode(out.get(0))).isEqualTo(0x09);
     }
 
+    /**
+     * Sends a 2-block WRITE (ImmediateData off, as libiscsi's iSCSIdatasn does), answers its R2T
+     * with one Data-Out per block carrying the given DataSNs, and returns what the target sent.
+     */
+    private List<RawPdu> writeTwoBlocksWithDataSns(TestInitiator i, int... dataSns) {
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, dataSns.length), false, true,
+                512 * dataSns.length, null, true);
+        i.send(w.encode());
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.desiredDataTransferLength()).isEqualTo(512 * dataSns.length);
+        byte[] block = new byte[512];
+        java.util.Arrays.fill(block, (byte) 0x5a);
+        for (int n = 0; n < dataSns.length; n++) {
+            i.send(new DataOut(n == dataSns.length - 1, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0,
+                    dataSns[n], 512 * n, ByteBuffer.wrap(block)).encode());
+        }
+        return i.received();
+    }
+
+    /** Sends a 2-block WRITE without immediate data; returns its first R2T. */
+    private static ReadyToTransfer startTwoBlockWrite(TestInitiator i) {
+        i.send(i.command(TestInitiator.write10(8, 2), false, true, 1024, null, true).encode());
+        return ReadyToTransfer.decode(i.received().get(0));
+    }
+
+    /** One zero-filled 512-byte Data-Out answering {@code r2t}. */
+    private static void sendBlock(TestInitiator i, ReadyToTransfer r2t, boolean fin, int dataSn, int offset) {
+        i.send(new DataOut(fin, 0, r2t.initiatorTaskTag(), r2t.targetTransferTag(), 0, dataSn, offset,
+                ByteBuffer.wrap(new byte[512])).encode());
+    }
+
+    private static void assertProtocolServiceCrcError(List<RawPdu> out) {
+        assertThat(out).extracting(TestInitiator::opcode).containsExactly(0x21);
+        ScsiResponse r = ScsiResponse.decode(out.get(0));
+        assertThat(r.status()).as("CHECK CONDITION").isEqualTo(2);
+        assertThat(r.senseData()[2]).as("sense key ABORTED COMMAND").isEqualTo((byte) 0x0b);
+        assertThat(r.senseData()[12]).as("ASC").isEqualTo((byte) 0x47);
+        assertThat(r.senseData()[13]).as("ASCQ").isEqualTo((byte) 0x05);
+    }
+
+    private void assertStillServing(TestInitiator i) {
+        assertThat(i.channel.isOpen()).as("connection open").isTrue();
+        i.send(i.command(new byte[6], false, false, 0, null, true).encode());
+        assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
+        assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 8 * 512, 10 * 512)).as("nothing written")
+                .containsOnly((byte) 0);
+    }
+
+    @Test
+    void aRepeatedDataSnEndsTheWriteWithProtocolServiceCrcErrorAndKeepsTheConnection() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        assertProtocolServiceCrcError(writeTwoBlocksWithDataSns(i, 0, 0));
+        assertStillServing(i);
+    }
+
+    @Test
+    void aDataSnAheadOfTheExpectedOneEndsTheWriteWithProtocolServiceCrcError() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        assertProtocolServiceCrcError(writeTwoBlocksWithDataSns(i, 27));
+        assertProtocolServiceCrcError(writeTwoBlocksWithDataSns(i, -1));
+        assertStillServing(i);
+    }
+
+    @Test
+    void dataSnsInReverseOrderEndTheWriteOnlyAfterItsLastDataOut() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        ReadyToTransfer r2t = startTwoBlockWrite(i);
+
+        sendBlock(i, r2t, false, 1, 0);
+        assertThat(i.received()).as("RFC 7143 §7.1.1: no status before the burst's data is in").isEmpty();
+        sendBlock(i, r2t, true, 0, 512);
+
+        assertProtocolServiceCrcError(i.received());
+        assertStillServing(i);
+    }
+
+    @Test
+    void aDataSnErrorInTheFirstBurstAsksForNoMoreBursts() {
+        TestInitiator i = loggedIn("ImmediateData", "No", "MaxBurstLength", "512");
+        ReadyToTransfer r2t = startTwoBlockWrite(i);
+        assertThat(r2t.desiredDataTransferLength()).isEqualTo(512);
+
+        sendBlock(i, r2t, true, 5, 0);
+
+        assertProtocolServiceCrcError(i.received());
+        assertStillServing(i);
+    }
+
+    @Test
+    void anUnsolicitedDataOutWithTheWrongDataSnEndsTheWriteWithoutAnR2t() {
+        model.setTpgParameter(tpg, "InitialR2T", "No");
+        TestInitiator i = loggedIn("InitialR2T", "No", "ImmediateData", "No");
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 2), false, true, 1024, null, false);
+        i.send(w.encode());
+        assertThat(i.received()).isEmpty();
+
+        i.send(new DataOut(true, 0, w.initiatorTaskTag(), Bhs.RESERVED_TAG, 0, 3, 0,
+                ByteBuffer.wrap(new byte[512])).encode());
+
+        assertProtocolServiceCrcError(i.received());
+        assertStillServing(i);
+    }
+
+    @Test
+    void aDataOutAtAnOffsetOtherThanTheNextOneDropsTheConnection() {
+        TestInitiator i = loggedIn("ImmediateData", "No");
+        ReadyToTransfer r2t = startTwoBlockWrite(i);
+
+        sendBlock(i, r2t, true, 0, 512);
+
+        assertThat(i.channel.isOpen()).isFalse();
+    }
+
     @Test
     void commandsAreExecutedInCmdSnOrderWhateverTheirArrival() {
         TestInitiator i = loggedIn();
@@ -445,6 +558,48 @@ class IscsiConnectionTest {
         i.sendBytes(wire);
         assertThat(Reject.reasonCode(i.received().get(0))).isEqualTo(0x02);
         assertThat(i.channel.isOpen()).isTrue();
+    }
+
+    private static void sendByteByByte(TestInitiator i, RawPdu pdu, boolean dataDigest) {
+        for (byte b : io.glio.target.iscsi.pdu.PduEncoder.toBytes(pdu, false, dataDigest)) {
+            i.sendBytes(new byte[]{b});
+        }
+    }
+
+    @Test
+    void writeDataArrivingOneByteAtATimeLandsIntactWithDataDigests() {
+        TestInitiator i = loggedIn("DataDigest", "CRC32C", "FirstBurstLength", "4096");
+        i.digests(false, true);
+        byte[] data = new byte[6144];
+        new java.util.Random(11).nextBytes(data);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(16, 12), false, true, data.length,
+                java.util.Arrays.copyOf(data, 4096), true);
+
+        sendByteByByte(i, w.encode(), true);
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.bufferOffset()).isEqualTo(4096);
+        sendByteByByte(i, new DataOut(true, 0, w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 4096,
+                ByteBuffer.wrap(data, 4096, 2048)).encode(), true);
+
+        assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
+        assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 16 * 512, 16 * 512 + data.length)).isEqualTo(data);
+    }
+
+    @Test
+    void immediateDataWithABadDigestIsRejectedAndItsBufferReleased() {
+        TestInitiator i = loggedIn("DataDigest", "CRC32C");
+        i.digests(false, true);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(16, 1), false, true, 512, new byte[512], true);
+        byte[] wire = io.glio.target.iscsi.pdu.PduEncoder.toBytes(w.encode(), false, true);
+        wire[wire.length - 1] ^= 1;
+
+        i.sendBytes(wire);
+
+        assertThat(Reject.reasonCode(i.received().get(0))).isEqualTo(0x02);
+        assertThat(i.channel.isOpen()).isTrue();
+        // The buffer the data was received into goes with the next PDU or the connection (noBufferLeaks).
+        i.channel.finishAndReleaseAll();
+        assertThat(allocator.unreleased()).isEmpty();
     }
 
     @Test

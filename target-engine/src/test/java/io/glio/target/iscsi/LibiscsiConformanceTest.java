@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * libiscsi's iscsi-test-cu iSCSI family against the target (test RAM disk behind it). Not run:
- * iSCSIdatasn, whose cases after the first reconnect with ImmediateData=Yes and so send no
- * Data-Out to corrupt (the first case, a bad DataSN, does drop the connection as ERL 0 requires).
+ * libiscsi's iscsi-test-cu iSCSI family against the target (test RAM disk behind it), iSCSIdatasn
+ * included: each of its WRITEs with a corrupted DataSN must fail while the connection stays up,
+ * or the next case, run after a reconnect with immediate data, has no Data-Out to corrupt.
  */
 class LibiscsiConformanceTest {
 
@@ -39,7 +39,7 @@ class LibiscsiConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iSCSI.iSCSIcmdsn.*", "iSCSI.iSCSIResiduals.*", "iSCSI.iSCSITMF.*"})
+    @ValueSource(strings = {"iSCSI.iSCSIcmdsn.*", "iSCSI.iSCSIdatasn.*", "iSCSI.iSCSIResiduals.*", "iSCSI.iSCSITMF.*"})
     void suitePassesWithoutFailures(String suiteAndQuery) throws Exception {
         String[] parts = suiteAndQuery.split("\\?");
         String query = parts.length > 1 ? "?" + parts[1] : "";

@@ -39,6 +39,56 @@ public final class PduEncoder {
         return out;
     }
 
+    /**
+     * The wire bytes of a PDU whose data segment is {@code data}, without copying it: a composite
+     * of a small buffer holding BHS, AHS and header digest, {@code data} itself, and one holding
+     * the padding and data digest. Takes over the caller's reference to {@code data} (released
+     * with the result, or here if encoding fails); {@code header}'s own data segment must be empty.
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, RawPdu header, ByteBuf data, boolean headerDigest,
+                                 boolean dataDigest) {
+        ByteBuf head = null;
+        try {
+            if (header.dataLength() != 0) {
+                throw new IllegalArgumentException("the header already has a data segment of "
+                        + header.dataLength() + " bytes");
+            }
+            int length = data.readableBytes();
+            if (length > 0xffffff) {
+                throw new IllegalArgumentException("data segment of " + length + " bytes exceeds the 24-bit length");
+            }
+            byte[] bhs = header.bhs().clone();
+            Bhs.put8(bhs, 4, header.ahs().length / 4);
+            Bhs.put24(bhs, 5, length);
+            int pad = Digests.padding(length);
+            int trailerLength = length == 0 ? 0 : pad + (dataDigest ? 4 : 0);
+            head = alloc.buffer(Bhs.LENGTH + header.ahs().length + (headerDigest ? 4 : 0));
+            head.writeBytes(bhs).writeBytes(header.ahs());
+            if (headerDigest) {
+                head.writeIntLE(Digests.crc32c(bhs, header.ahs()));
+            }
+            if (length == 0) {
+                data.release();
+                return head;
+            }
+            if (trailerLength == 0) {
+                return alloc.compositeBuffer(2).addComponents(true, head, data);
+            }
+            int digest = dataDigest ? Digests.crc32c(data.nioBuffer(), pad) : 0;
+            ByteBuf trailer = alloc.buffer(trailerLength).writeZero(pad);
+            if (dataDigest) {
+                trailer.writeIntLE(digest);
+            }
+            return alloc.compositeBuffer(3).addComponents(true, head, data, trailer);
+        } catch (RuntimeException e) {
+            data.release();
+            if (head != null) {
+                head.release();
+            }
+            throw e;
+        }
+    }
+
     /** The wire bytes of {@code pdu} as an array (tests, digests off). */
     public static byte[] toBytes(RawPdu pdu, boolean headerDigest, boolean dataDigest) {
         ByteBuf buf = encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, pdu, headerDigest, dataDigest);

@@ -13,8 +13,24 @@ import java.nio.ByteBuffer;
  * Limits (RFC 7143 §13.12): the data segment must not exceed the MaxRecvDataSegmentLength this
  * side declared (8192 during login, {@code MAX_KEY_VALUE_PAIRS} in LIO). Digests are switched
  * on by the login once the final Login Response has been sent (§6.3).
+ * <p>
+ * A {@link DataPlacement} may take a data segment as soon as its header is known: the parser
+ * then writes the segment's bytes straight from the input into the buffer it is given (a Data-Out
+ * into its command's buffer: one copy from the socket buffer, none through a PDU array).
  */
 public final class PduParser {
+
+    /** Chooses, from a complete header, where a data segment is received. */
+    @FunctionalInterface
+    public interface DataPlacement {
+        /**
+         * @param bhs    the PDU's basic header segment (read only)
+         * @param length its DataSegmentLength, already checked against the limit
+         * @return a buffer at position 0 with exactly {@code length} bytes remaining that receives the segment
+         *         (it becomes the PDU's {@link RawPdu#data()}), or null to let the parser buffer it
+         */
+        ByteBuffer place(byte[] bhs, int length);
+    }
 
     /** Login phase limit on a data segment (RFC 7143 §6.3 / LIO MAX_KEY_VALUE_PAIRS). */
     public static final int LOGIN_DATA_SEGMENT_LIMIT = 8192;
@@ -32,6 +48,9 @@ public final class PduParser {
     private byte[] ahs;
     private byte[] data;
     private int dataLength;
+    private DataPlacement placement;
+    /** The placed data segment being received, or null when {@link #data} holds it. */
+    private ByteBuffer placed;
     private final byte[] digest = new byte[Digests.LENGTH];
     private int filled;
 
@@ -45,6 +64,11 @@ public final class PduParser {
 
     public int maxDataSegmentLength() {
         return maxDataSegmentLength;
+    }
+
+    /** Sets (or with null removes) where data segments may be received in place. */
+    public void placement(DataPlacement placement) {
+        this.placement = placement;
     }
 
     /** Switches digests on or off for the PDUs that follow. */
@@ -66,6 +90,16 @@ public final class PduParser {
      */
     public RawPdu parse(ByteBuffer in) throws PduFramingException {
         while (true) {
+            if (state == State.DATA && placed != null && placed.hasRemaining()) {
+                int n = Math.min(in.remaining(), placed.remaining());
+                ByteBuffer chunk = in.duplicate();
+                chunk.limit(chunk.position() + n);
+                placed.put(chunk);
+                in.position(in.position() + n);
+                if (placed.hasRemaining()) {
+                    return null;
+                }
+            }
             byte[] target = switch (state) {
                 case BHS -> bhs;
                 case AHS -> ahs;
@@ -95,8 +129,7 @@ public final class PduParser {
                     state = State.DATA_DIGEST;
                 }
                 case DATA_DIGEST -> {
-                    int expected = Digests.crc32c(ByteBuffer.wrap(data, 0, dataLength),
-                            data.length - dataLength);
+                    int expected = Digests.crc32c(segment(), Digests.padding(dataLength));
                     return emit(Digests.fromWire(digest) == expected);
                 }
                 default -> throw new IllegalStateException(state.toString());
@@ -119,11 +152,24 @@ public final class PduParser {
         state = State.AHS;
     }
 
-    /** Allocates the data segment; its length was checked in {@link #headerComplete()}. */
+    /**
+     * Finds the data segment a home: the placement's buffer, or a new array (then {@link #data}
+     * also takes the padding). Its length was checked in {@link #headerComplete()}.
+     */
     private State dataState() {
         dataLength = Bhs.dataSegmentLength(bhs);
-        data = new byte[dataLength + Digests.padding(dataLength)];
+        placed = dataLength > 0 && placement != null ? placement.place(bhs, dataLength) : null;
+        if (placed != null && (placed.position() != 0 || placed.remaining() != dataLength)) {
+            throw new IllegalStateException("placement gave " + placed + " for a data segment of " + dataLength
+                    + " bytes");
+        }
+        data = new byte[(placed == null ? dataLength : 0) + Digests.padding(dataLength)];
         return State.DATA;
+    }
+
+    /** The received data segment, position 0 to its length. */
+    private ByteBuffer segment() {
+        return placed != null ? placed.duplicate().flip() : ByteBuffer.wrap(data, 0, dataLength).slice();
     }
 
     /** Copies input into {@code target}; true when it is full (at once for an empty target). */
@@ -139,10 +185,11 @@ public final class PduParser {
     }
 
     private RawPdu emit(boolean digestOk) {
-        RawPdu pdu = new RawPdu(bhs, ahs, ByteBuffer.wrap(data, 0, dataLength).slice(), digestOk);
+        RawPdu pdu = new RawPdu(bhs, ahs, placed != null ? placed.flip() : segment(), digestOk);
         bhs = new byte[Bhs.LENGTH];
         ahs = null;
         data = null;
+        placed = null;
         state = State.BHS;
         return pdu;
     }

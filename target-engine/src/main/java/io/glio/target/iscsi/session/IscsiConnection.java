@@ -105,6 +105,15 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     private int nextTtt = 1;
 
     private final TextContinuation text = new TextContinuation();
+    /** The buffer range the parser is receiving the current PDU's data segment into, or null. */
+    private ByteBuffer placedData;
+    /**
+     * The Data-Out buffer a SCSI Command's immediate data is being received into (placeData),
+     * owned here until onScsiCommand hands it to the command's task; released otherwise.
+     */
+    private ByteBuf pendingDataOut;
+    /** While onScsiCommand runs: the placed buffer holding its immediate data, if any. */
+    private ByteBuf commandData;
 
     private long lastReadNanos = System.nanoTime();
     private Integer pingTtt;
@@ -224,6 +233,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
         cleanedUp = true;
         phase = Phase.CLOSED;
+        releasePendingDataOut();
         cancel(loginTimer);
         cancel(pingTimer);
         for (ScsiTask t : tasks.values()) {
@@ -358,6 +368,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         // RFC 7143 §6.3: digests start with the first PDU after the final Login Response.
         parser.maxDataSegmentLength(params.targetMaxRecvDataSegment());
         parser.digests(params.headerDigest(), params.dataDigest());
+        parser.placement(this::placeData);
         headerDigestOut = params.headerDigest();
         dataDigestOut = params.dataDigest();
         phase = Phase.FULL_FEATURE;
@@ -494,6 +505,22 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     // SCSI command -----------------------------------------------------
 
     private void onScsiCommand(RawPdu pdu) {
+        if (pdu.data() == placedData && pendingDataOut != null) {
+            commandData = pendingDataOut;
+            pendingDataOut = null;
+        }
+        placedData = null;
+        try {
+            startCommand(pdu);
+        } finally {
+            if (commandData != null) {
+                commandData.release();
+                commandData = null;
+            }
+        }
+    }
+
+    private void startCommand(RawPdu pdu) {
         if (session.discovery()) {
             reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
             return;
@@ -526,8 +553,14 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
         if (task.writing()) {
             int immediate = c.immediateData().remaining();
-            task.dataOut = ctx.alloc().buffer(task.edtl);
-            task.dataOut.setBytes(0, c.immediateData().duplicate());
+            if (commandData != null) {
+                // Received in place (placeImmediateData): the buffer becomes the task's.
+                task.dataOut = commandData;
+                commandData = null;
+            } else {
+                task.dataOut = ctx.alloc().buffer(task.edtl);
+                task.dataOut.setBytes(0, c.immediateData().duplicate());
+            }
             task.received = immediate;
             if (params.initialR2T() || c.fin()) {
                 task.unsolicitedEnd = immediate;
@@ -587,7 +620,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     /** Sends R2Ts up to MaxOutstandingR2T, each for at most MaxBurstLength (RFC 7143 §4.2.2.3). */
     private void startBursts(ScsiTask task) {
-        if (!task.writing() || !task.sequenced || task.unsolicitedEnd < 0) {
+        if (!task.writing() || !task.sequenced || task.unsolicitedEnd < 0 || task.dataSequenceError) {
             return;
         }
         if (task.nextR2tOffset < task.unsolicitedEnd) {
@@ -603,7 +636,85 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         }
     }
 
+    /**
+     * {@link PduParser.DataPlacement}: the data of a Data-Out that {@link #onDataOut} will take as
+     * it is (its task writing, the offset and DataSN the next ones of its sequence, within the
+     * burst) is received straight into the task's buffer at its offset, and the immediate data of
+     * a write command into the Data-Out buffer it will get; anything else the parser buffers, for
+     * the PDU's handler to check and answer.
+     */
+    private ByteBuffer placeData(byte[] bhs, int length) {
+        placedData = null;
+        releasePendingDataOut();
+        if (phase != Phase.FULL_FEATURE || session.discovery()) {
+            return null;
+        }
+        Opcode op = Opcode.of(Bhs.opcodeByte(bhs));
+        if (op == Opcode.SCSI_COMMAND) {
+            return placeImmediateData(bhs, length);
+        }
+        if (op != Opcode.DATA_OUT) {
+            return null;
+        }
+        ScsiTask task = tasks.get(Bhs.initiatorTaskTag(bhs));
+        if (task == null || !task.writing() || task.submitted || task.dataSequenceError || task.dataOut == null
+                || task.dataOut.nioBufferCount() != 1) {
+            return null;
+        }
+        int ttt = Bhs.i32(bhs, 20);
+        int dataSn = Bhs.i32(bhs, 36);
+        int offset = Bhs.i32(bhs, 40);
+        long end = (offset & 0xffffffffL) + length;
+        if (ttt == Bhs.RESERVED_TAG) {
+            if (params.initialR2T() || task.unsolicitedEnd >= 0 || offset != task.received
+                    || dataSn != task.unsolicitedDataSn || end > Math.min(params.firstBurstLength(), task.edtl)) {
+                return null;
+            }
+        } else {
+            ScsiTask.Burst burst = task.bursts.get(ttt);
+            if (burst == null || offset != burst.nextOffset || dataSn != burst.nextDataSn
+                    || end > burst.offset + burst.length) {
+                return null;
+            }
+        }
+        placedData = task.dataOut.nioBuffer(offset, length);
+        return placedData;
+    }
+
+    /**
+     * Immediate data of a write command that onScsiCommand will buffer (checked here as there:
+     * W without R, within EDTL and FirstBurstLength, EDTL within the per-command and connection
+     * limits): a Data-Out buffer of EDTL bytes is allocated now and the data received into it.
+     */
+    private ByteBuffer placeImmediateData(byte[] bhs, int length) {
+        int flags = Bhs.flags(bhs);
+        long edtl = Bhs.i32(bhs, 20) & 0xffffffffL;
+        if ((flags & ScsiCommandRequest.WRITE) == 0 || (flags & ScsiCommandRequest.READ) != 0
+                || !params.immediateData() || length > edtl || length > params.firstBurstLength()
+                || edtl > MAX_TRANSFER_LENGTH || reservedBytes + edtl > CONNECTION_BUFFER_BUDGET
+                || tasks.containsKey(Bhs.initiatorTaskTag(bhs))) {
+            return null;
+        }
+        ByteBuf buffer = ctx.alloc().buffer((int) edtl);
+        if (buffer.nioBufferCount() != 1) {
+            buffer.release();
+            return null;
+        }
+        pendingDataOut = buffer;
+        placedData = buffer.nioBuffer(0, length);
+        return placedData;
+    }
+
+    private void releasePendingDataOut() {
+        if (pendingDataOut != null) {
+            pendingDataOut.release();
+            pendingDataOut = null;
+        }
+    }
+
     private void onDataOut(RawPdu pdu) {
+        boolean inPlace = pdu.data() == placedData;
+        placedData = null;
         if (session.discovery()) {
             reject(RejectReason.PROTOCOL_ERROR, pdu.bhs());
             return;
@@ -625,13 +736,12 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                         + " that may not have any");
                 return;
             }
-            if (d.bufferOffset() != task.received || d.dataSn() != task.unsolicitedDataSn
-                    || end > Math.min(params.firstBurstLength(), task.edtl)) {
+            if (d.bufferOffset() != task.received || end > Math.min(params.firstBurstLength(), task.edtl)) {
                 closeAfterFlush("unsolicited Data-Out out of order or beyond FirstBurstLength (offset "
                         + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
                 return;
             }
-            copyIn(task, d);
+            takeData(task, d, task.unsolicitedDataSn, inPlace);
             task.unsolicitedDataSn++;
             if (d.fin()) {
                 task.unsolicitedEnd = (int) end;
@@ -643,14 +753,15 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 reject(RejectReason.INVALID_PDU_FIELD, pdu.bhs());
                 return;
             }
-            if (d.bufferOffset() != burst.nextOffset || d.dataSn() != burst.nextDataSn
-                    || end > burst.offset + burst.length) {
-                // ErrorRecoveryLevel 0: a sequence error cannot be recovered (RFC 7143 §7.1.1).
+            if (d.bufferOffset() != burst.nextOffset || end > burst.offset + burst.length) {
+                // Data out of place within its burst (DataPDUInOrder=Yes): at ErrorRecoveryLevel 0
+                // there is no recovery R2T to ask for it again (RFC 7143 §7.1.1, LIO
+                // iscsit_dataout_pre_datapduinorder_yes), so the connection ends.
                 closeAfterFlush("Data-Out out of order for TTT 0x" + Integer.toHexString(d.targetTransferTag())
                         + " (offset " + d.bufferOffset() + ", DataSN " + d.dataSn() + ")");
                 return;
             }
-            copyIn(task, d);
+            takeData(task, d, burst.nextDataSn, inPlace);
             burst.nextOffset = (int) end;
             burst.nextDataSn++;
             if (burst.complete()) {
@@ -659,6 +770,31 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             }
         }
         trySubmit(task);
+    }
+
+    /**
+     * Takes a Data-Out PDU's data into the task, or discards it once the task has seen a DataSN
+     * out of order. RFC 7143 §7.2: a data PDU with an out-of-order DataSN means the target missed
+     * an earlier one to a digest error, to be handled as §7.1.1 says for a discarded data PDU; at
+     * ErrorRecoveryLevel 0 there is no recovery R2T, so option (b): the task ends with CHECK
+     * CONDITION, PROTOCOL SERVICE CRC ERROR (§11.4.7.2) once the data of every outstanding R2T
+     * has arrived. The connection and the session stay up: LIO too keeps the connection
+     * (iscsit_dataout_check_datasn discards a PDU whose DataSN is lower than expected, and
+     * iscsit_handle_data_out does not fail the connection on one that is higher).
+     */
+    private void takeData(ScsiTask task, DataOut d, int expectedDataSn, boolean inPlace) {
+        if (!task.dataSequenceError && d.dataSn() != expectedDataSn) {
+            log.debug("{}: ITT 0x{}: DataSN {} where {} was expected; the command will end with PROTOCOL SERVICE "
+                    + "CRC ERROR", describe(), Integer.toHexString(task.itt), Integer.toUnsignedString(d.dataSn()),
+                    Integer.toUnsignedString(expectedDataSn));
+            task.dataSequenceError = true;
+        }
+        if (task.dataSequenceError || inPlace) {
+            // Discarded, or already in the task's buffer (placeDataOut).
+            task.received += d.data().remaining();
+        } else {
+            copyIn(task, d);
+        }
     }
 
     private static void copyIn(ScsiTask task, DataOut d) {
@@ -680,6 +816,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         task.submitted = true;
         if (task.localAnswer != null) {
             completed(task, task.localAnswer, null);
+            return;
+        }
+        if (task.dataSequenceError) {
+            completed(task, ScsiCompletion.checkCondition(Sense.protocolServiceCrcError()), null);
             return;
         }
         ByteBuffer out = task.writing() ? task.dataOut.nioBuffer(0, task.edtl) : null;
@@ -720,12 +860,21 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         ctx.flush();
     }
 
-    /** Read data and status (RFC 7143 §11.4, §11.7); the status uses up one StatSN. */
+    /**
+     * Read data and status (RFC 7143 §11.4, §11.7); the status uses up one StatSN. Each Data-In
+     * carries a retained slice of the task's read buffer, not a copy: the task keeps its own
+     * reference (released by {@link #finish}), each PDU one more, released once written.
+     */
     private void sendStatus(ScsiTask task, ScsiCompletion c) {
-        ByteBuffer in = task.dataIn == null ? null : task.dataIn.nioBuffer(0, task.edtl);
-        for (RawPdu pdu : StatusPhase.pdus(task.itt, task.edtl & 0xffffffffL, in, task.r2tSn, c, params,
-                new StatusPhase.Numbers(statSn++, window.expCmdSn(), window.maxCmdSn()))) {
-            send(pdu);
+        int readBuffer = task.dataIn == null ? 0 : task.edtl;
+        for (StatusPhase.Frame f : StatusPhase.frames(task.itt, task.edtl & 0xffffffffL, readBuffer, task.r2tSn, c,
+                params, new StatusPhase.Numbers(statSn++, window.expCmdSn(), window.maxCmdSn()))) {
+            if (f.dataLength() == 0) {
+                send(f.header());
+            } else {
+                ctx.write(PduEncoder.encode(ctx.alloc(), f.header(),
+                        task.dataIn.retainedSlice(f.dataOffset(), f.dataLength()), headerDigestOut, dataDigestOut));
+            }
         }
     }
 

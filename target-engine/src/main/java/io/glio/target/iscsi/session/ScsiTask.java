@@ -54,6 +54,12 @@ final class ScsiTask {
     boolean sequenced;
     boolean submitted;
     boolean aborted;
+    /**
+     * A Data-Out arrived with a DataSN out of order: its data and all that follows are discarded,
+     * no further R2T is sent, and the task ends with a CHECK CONDITION once the outstanding
+     * bursts are in (RFC 7143 §7.1.1 option b, at ErrorRecoveryLevel 0).
+     */
+    boolean dataSequenceError;
 
     ScsiTask(ScsiCommandRequest request, long lun, ScsiCompletion localAnswer) {
         this.request = request;
@@ -68,8 +74,12 @@ final class ScsiTask {
         return request.write() && edtl > 0 && localAnswer == null;
     }
 
+    /** Whether all the data the task will get has arrived (after a sequence error: the outstanding bursts). */
     boolean dataComplete() {
-        return !writing() || received == edtl;
+        if (!writing()) {
+            return true;
+        }
+        return dataSequenceError ? unsolicitedEnd >= 0 && bursts.isEmpty() : received == edtl;
     }
 
     /** Releases the buffers this task owns; safe to call twice. */

@@ -26,6 +26,14 @@ public final class Sense {
         return fixed(ILLEGAL_REQUEST, 0x0e, 0x03);
     }
 
+    /**
+     * ABORTED COMMAND, PROTOCOL SERVICE CRC ERROR (47h/05h): the "protocol service CRC error"
+     * iSCSI condition of RFC 7143 §11.4.7.2, for a task whose Data-Out was lost (§7.1.1).
+     */
+    static byte[] protocolServiceCrcError() {
+        return fixed(ABORTED_COMMAND, 0x47, 0x05);
+    }
+
     /** HARDWARE ERROR, INTERNAL TARGET FAILURE. */
     static byte[] internalTargetFailure() {
         return fixed(HARDWARE_ERROR, 0x44, 0x00);

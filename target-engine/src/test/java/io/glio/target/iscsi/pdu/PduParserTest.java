@@ -213,4 +213,65 @@ class PduParserTest {
         TaskManagementReply tm = new TaskManagementReply(5, 9, 100, 7, 70);
         assertThat(TaskManagementReply.decode(tm.encode())).isEqualTo(tm);
     }
+
+    private static byte[] dataOut(int dataSn, byte[] data, boolean headerDigest, boolean dataDigest) {
+        return PduEncoder.toBytes(new DataOut(true, 0, 0x42, 7, 0, dataSn, 0, ByteBuffer.wrap(data)).encode(),
+                headerDigest, dataDigest);
+    }
+
+    @Test
+    void aPlacedDataSegmentIsReceivedIntoTheGivenBufferAndItsDigestChecked() throws Exception {
+        byte[] data = new byte[1021];
+        new java.util.Random(9).nextBytes(data);
+        ByteBuffer home = ByteBuffer.allocateDirect(4096);
+        PduParser parser = new PduParser();
+        parser.maxDataSegmentLength(8192);
+        parser.digests(true, true);
+        parser.placement((bhs, length) -> Bhs.opcodeByte(bhs) == Opcode.DATA_OUT.code()
+                ? home.duplicate().position(1000).limit(1000 + length).slice() : null);
+
+        List<RawPdu> pdus = feedByteAtATime(parser, dataOut(0, data, true, true));
+
+        assertThat(pdus).hasSize(1);
+        assertThat(pdus.get(0).dataDigestOk()).isTrue();
+        assertThat(pdus.get(0).dataBytes()).isEqualTo(data);
+        byte[] landed = new byte[data.length];
+        home.duplicate().position(1000).get(landed);
+        assertThat(landed).as("the data went straight into the placement's buffer").isEqualTo(data);
+        assertThat(parser.idle()).isTrue();
+    }
+
+    @Test
+    void aPlacedDataSegmentWithAWrongDigestIsFlaggedAndTheNextPduFramesNormally() throws Exception {
+        byte[] wire = dataOut(0, new byte[]{1, 2, 3, 4, 5}, false, true);
+        wire[wire.length - 1] ^= 1;
+        PduParser parser = new PduParser();
+        parser.digests(false, true);
+        parser.placement((bhs, length) -> ByteBuffer.allocate(length));
+
+        List<RawPdu> pdus = feedByteAtATime(parser, wire);
+        pdus.addAll(feedByteAtATime(parser, dataOut(1, new byte[]{9}, false, true)));
+
+        assertThat(pdus).extracting(RawPdu::dataDigestOk).containsExactly(false, true);
+        assertThat(pdus.get(1).dataBytes()).containsExactly(9);
+    }
+
+    @Test
+    void aPlacementThatDeclinesLeavesTheSegmentToTheParser() throws Exception {
+        PduParser parser = new PduParser();
+        parser.placement((bhs, length) -> null);
+
+        RawPdu pdu = parser.parse(ByteBuffer.wrap(dataOut(0, new byte[]{7, 7, 7}, false, false)));
+
+        assertThat(pdu.dataBytes()).containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void aPlacementOfTheWrongSizeIsABug() {
+        PduParser parser = new PduParser();
+        parser.placement((bhs, length) -> ByteBuffer.allocate(length + 1));
+
+        assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(dataOut(0, new byte[]{7, 7, 7}, false, false))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 bytes");
+    }
 }

@@ -8,7 +8,6 @@ import io.glio.target.iscsi.pdu.ScsiResponse;
 import io.glio.target.scsi.ScsiCompletion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +25,13 @@ class StatusPhaseTest {
 
     @Test
     void dataInEndsEverySequenceAtMaxBurstLengthAndCollapsesTheStatus() {
-        List<RawPdu> pdus = StatusPhase.pdus(5, 20000, ByteBuffer.allocate(20000), 0,
+        List<StatusPhase.Frame> frames = StatusPhase.frames(5, 20000, 20000, 0,
                 ScsiCompletion.good(20000, 20000), params("4096", "8192"), NUMBERS);
+        List<RawPdu> pdus = frames.stream().map(StatusPhase.Frame::header).toList();
 
-        assertThat(pdus).extracting(p -> DataIn.decode(p).data().remaining())
-                .containsExactly(4096, 4096, 4096, 4096, 3616);
+        assertThat(frames).extracting(StatusPhase.Frame::dataLength).containsExactly(4096, 4096, 4096, 4096, 3616);
+        assertThat(frames).extracting(StatusPhase.Frame::dataOffset).containsExactly(0, 4096, 8192, 12288, 16384);
+        assertThat(pdus).extracting(p -> DataIn.decode(p).bufferOffset()).containsExactly(0, 4096, 8192, 12288, 16384);
         assertThat(pdus).extracting(p -> DataIn.decode(p).fin()).containsExactly(false, true, false, true, true);
         assertThat(pdus).extracting(p -> DataIn.decode(p).dataSn()).containsExactly(0, 1, 2, 3, 4);
         assertThat(pdus).extracting(p -> DataIn.decode(p).statusPresent()).containsExactly(false, false, false, false, true);
@@ -40,11 +41,12 @@ class StatusPhaseTest {
     @Test
     void checkConditionIsASeparateResponseWithSenseAndUnderflow() {
         byte[] sense = {0x70, 0, 5, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x24, 0};
-        List<RawPdu> pdus = StatusPhase.pdus(5, 512, ByteBuffer.allocate(512), 2,
+        List<StatusPhase.Frame> frames = StatusPhase.frames(5, 512, 512, 2,
                 ScsiCompletion.checkCondition(sense), params("8192", "262144"), NUMBERS);
 
-        assertThat(pdus).hasSize(1);
-        ScsiResponse r = ScsiResponse.decode(pdus.get(0));
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).dataLength()).isZero();
+        ScsiResponse r = ScsiResponse.decode(frames.get(0).header());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.senseData()).isEqualTo(sense);
         assertThat(r.underflow()).isTrue();
@@ -54,9 +56,9 @@ class StatusPhaseTest {
 
     @Test
     void aWriteThatMovedMoreThanExpectedReportsOverflow() {
-        List<RawPdu> pdus = StatusPhase.pdus(5, 512, null, 1, ScsiCompletion.good(0, 1024),
+        List<StatusPhase.Frame> frames = StatusPhase.frames(5, 512, 0, 1, ScsiCompletion.good(0, 1024),
                 params("8192", "262144"), NUMBERS);
-        ScsiResponse r = ScsiResponse.decode(pdus.get(0));
+        ScsiResponse r = ScsiResponse.decode(frames.get(0).header());
         assertThat(r.overflow()).isTrue();
         assertThat(r.residualCount()).isEqualTo(512);
         assertThat(r.maxCmdSn()).isEqualTo(73);
