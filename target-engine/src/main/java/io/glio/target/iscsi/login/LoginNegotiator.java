@@ -241,6 +241,9 @@ public final class LoginNegotiator {
     }
 
     private void answerOther(TextKeys.Pair p, Map<String, String> reply) {
+        if (p.key().equals("InitiatorAlias")) {
+            negotiation.initiatorAlias(p.value()); // may come in any login request (RFC 7143 §13.6)
+        }
         if (DECLARATIONS.contains(p.key())) {
             return;
         }

@@ -25,6 +25,7 @@ public final class OperationalNegotiation {
     public static final String TARGET_RECV_KEY = "MaxXmitDataSegmentLength";
     public static final int DEFAULT_TARGET_RECV = 262144;
 
+    private String initiatorAlias;
     private final Function<String, String> targetValues;
     private final boolean discovery;
     private final Map<OperationalKey, String> results = new LinkedHashMap<>();
@@ -183,6 +184,14 @@ public final class OperationalNegotiation {
         return v != null ? v : key.rfcDefault();
     }
 
+    /**
+     * Keeps the alias the initiator declared (RFC 7143 §13.6: a declaration, never answered) so
+     * the session view can show it, as LIO's {@code sessions} does.
+     */
+    public void initiatorAlias(String alias) {
+        initiatorAlias = alias;
+    }
+
     /** Applies the integrity rules (FirstBurstLength <= MaxBurstLength) and freezes the result. */
     public SessionParameters finish() {
         int maxBurst = (int) parseOr(value(OperationalKey.MAX_BURST_LENGTH), 262144);
@@ -195,6 +204,9 @@ public final class OperationalNegotiation {
         }
         all.put(OperationalKey.FIRST_BURST_LENGTH.key(), Integer.toString(firstBurst));
         all.put("TargetMaxRecvDataSegmentLength", Integer.toString(targetMaxRecv));
+        if (initiatorAlias != null) {
+            all.put("InitiatorAlias", initiatorAlias);
+        }
         return new SessionParameters(
                 value(OperationalKey.HEADER_DIGEST).equals("CRC32C"),
                 value(OperationalKey.DATA_DIGEST).equals("CRC32C"),

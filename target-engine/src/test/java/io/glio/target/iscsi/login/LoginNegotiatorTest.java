@@ -87,6 +87,23 @@ class LoginNegotiatorTest {
     }
 
     @Test
+    void theInitiatorAliasIsKeptForTheSessionViewButNotAnswered() throws Exception {
+        LoginStep step = login.handle(request(true, 1, 3, "InitiatorName", "iqn.I", "InitiatorAlias", "client one",
+                "TargetName", "iqn.t"));
+
+        assertThat(status(step)).isEqualTo("0x0000");
+        assertThat(keys(step.response())).doesNotContainKey("InitiatorAlias");
+        assertThat(context.completed.parameters().negotiated()).containsEntry("InitiatorAlias", "client one");
+    }
+
+    @Test
+    void withoutAnAliasTheSessionViewHasNone() throws Exception {
+        login.handle(request(true, 1, 3, "InitiatorName", "iqn.I", "TargetName", "iqn.t"));
+
+        assertThat(context.completed.parameters().negotiated()).doesNotContainKey("InitiatorAlias");
+    }
+
+    @Test
     void securityWithAuthMethodNoneThenOperationalNegotiation() throws Exception {
         LoginStep first = login.handle(request(true, 0, 1, "InitiatorName", "iqn.i", "TargetName", "iqn.t",
                 "AuthMethod", "None"));
