@@ -25,6 +25,21 @@ public final class Glfs implements AutoCloseable {
     /** gfapi log level 0 (none) .. 9 (trace); 7 is INFO. Default 4 (errors). */
     public static final String LOG_LEVEL_PROPERTY = "glio.gfapi.loglevel";
 
+    /**
+     * {@code true} keeps the client-side io-threads xlator of the volume's graph working (volume
+     * option {@code performance.client-io-threads}); by default glio's connections put it in
+     * pass-through. With it, every call is queued to one of its worker threads and gfapi runs the
+     * completion there: one more thread hand-off per call, and the JVM attaches each of those up
+     * to 16 workers afresh for each of its first 1000 completions (jffi keeps a foreign thread
+     * attached only after that). Measured on the test volume (2 cores, 4 KiB, QD16, glio's CPU
+     * per request): reads 135-154 us with the workers, 92-95 us without; writes 82-106 us
+     * against 45-46 us. glio's callers never wait in gfapi, so the workers buy nothing: calls
+     * wind straight from the caller to the protocol client, which sends without blocking.
+     */
+    public static final String CLIENT_IO_THREADS_PROPERTY = "glio.gfapi.clientIoThreads";
+    /** Glob naming the client graph's io-threads xlator ({@code <volume>-io-threads}). */
+    static final String IO_THREADS_XLATORS = "*-io-threads";
+
     private final Gfapi api;
     private final Pointer fs;
     private final String volume;
@@ -71,6 +86,10 @@ public final class Glfs implements AutoCloseable {
                 if (api.lib.glfs_set_volfile_server(fs, "tcp", server.host(), server.port()) != 0) {
                     throw new GlfsException("glfs_set_volfile_server", api.errno(), what);
                 }
+            }
+            if (!Boolean.getBoolean(CLIENT_IO_THREADS_PROPERTY)
+                    && api.lib.glfs_set_xlator_option(fs, IO_THREADS_XLATORS, "pass-through", "true") != 0) {
+                throw new GlfsException("glfs_set_xlator_option", api.errno(), IO_THREADS_XLATORS + " pass-through");
             }
             String logFile = System.getProperty(LOG_FILE_PROPERTY, "/dev/null");
             int logLevel = Integer.getInteger(LOG_LEVEL_PROPERTY, 4);

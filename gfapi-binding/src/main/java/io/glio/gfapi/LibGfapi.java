@@ -41,6 +41,9 @@ final class LibGfapi {
 
         int glfs_set_logging(Pointer fs, @In String logfile, int loglevel);
 
+        /** Sets an option of the client graph's xlators whose name matches the glob {@code xlator}. */
+        int glfs_set_xlator_option(Pointer fs, @In String xlator, @In String key, @In String value);
+
         int glfs_init(Pointer fs);
 
         int glfs_fini(Pointer fs);
@@ -75,7 +78,7 @@ final class LibGfapi {
         int glfs_unlink(Pointer fs, @In String path);
 
         // Asynchronous calls (GFAPI_6.0 defaults): 0 when submitted, -1 + errno when not; the
-        // callback runs later on a gfapi thread with the result.
+        // callback runs on a gfapi thread (or at once on the caller's) with the result.
 
         int glfs_pread_async(Pointer fd, Pointer buf, @size_t long count, @off_t long offset, int flags,
                              IoCallback fn, Pointer data);

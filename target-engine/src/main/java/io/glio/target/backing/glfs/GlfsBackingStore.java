@@ -28,11 +28,16 @@ import org.slf4j.LoggerFactory;
  * connection to that volume.
  *
  * <p>I/O uses gfapi's asynchronous calls, as tcmu-runner does: the caller's thread only submits,
- * and futures complete on gfapi's threads (dependents must not block there). Measured against a
- * pool of 16 threads running the synchronous calls at queue depth 16 on the single-brick test
- * volume (a loaded 2-core machine, so noisy): 4 KiB reads and writes 10-40% more IOPS, 64 KiB
- * about the same; and no thread is parked per outstanding request. Durability follows tcmu-runner's glfs handler: writes are cached by
- * gluster (write-back, WCE=1) and FUA writes and SYNCHRONIZE CACHE end with {@code fdatasync}.
+ * and futures complete on gfapi's network threads, or on the caller's thread when the client
+ * answers at once (write-behind); dependents must not block there. Measured on the single-brick
+ * test volume (a loaded 2-core machine, glio's CPU time per request after warm-up): gfapi's
+ * synchronous calls on a pool of 16 or 64 threads cost 30-50% more per 4 KiB request (two more
+ * thread hand-offs each); cutting 1 MiB requests into parallel 64-256 KiB calls lowered 1 MiB
+ * throughput by 25-40% (gfapi returns up to 4 MiB in one completion here, so there is nothing
+ * to overlap). What did pay is the connection's io-threads pass-through (see
+ * {@link io.glio.gfapi.Glfs#CLIENT_IO_THREADS_PROPERTY}). Durability follows tcmu-runner's glfs
+ * handler: writes are cached by gluster (write-back, WCE=1) and FUA writes and SYNCHRONIZE
+ * CACHE end with {@code fdatasync}.
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with

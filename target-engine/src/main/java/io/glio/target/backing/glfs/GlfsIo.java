@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  */
 final class GlfsIo {
 
-    /** The end of a whole request; runs on a gfapi thread, so it must not block. */
+    /** The end of a whole request; runs on a gfapi thread or the submitter's, so it must not block. */
     interface Outcome {
         void succeeded();
 

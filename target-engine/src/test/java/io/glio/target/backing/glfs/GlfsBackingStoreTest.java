@@ -132,6 +132,39 @@ class GlfsBackingStoreTest {
     }
 
     @Test
+    void megabyteRequestsAtUnalignedOffsetsReadAndWriteWhole() throws Exception {
+        String path = gluster.newPath("large");
+        GlfsBackingStore store = open(gluster.userObject("gfapi-large", 4 * MIB, path));
+        int length = MIB + 4096 + 512;
+        long at = 512 * 3;
+        ByteBuffer direct = randomBytes(length, 11, true);
+        ByteBuffer heap = randomBytes(length, 12, false);
+
+        ByteBuffer written = direct.duplicate();
+        await(store.write(at, written, true));
+        assertThat(written.hasRemaining()).as("the source is consumed").isFalse();
+        await(store.write(at + length, heap.duplicate(), false));
+
+        ByteBuffer back = ByteBuffer.allocateDirect(2 * length);
+        await(store.read(at, back));
+        assertThat(back.position()).as("the destination is filled").isEqualTo(2 * length);
+        assertThat(back.flip().duplicate().limit(length)).isEqualTo(direct);
+        assertThat(back.position(length)).isEqualTo(heap);
+        ByteBuffer backHeap = ByteBuffer.allocate(length);
+        await(store.read(at + length, backHeap));
+        assertThat(backHeap.flip()).isEqualTo(heap);
+
+        // Another client sees the bytes at their offsets: no piece landed elsewhere.
+        ByteBuffer seen = ByteBuffer.allocateDirect(length);
+        try (var file = gluster.glfs.open(path)) {
+            while (seen.hasRemaining()) {
+                file.pread(seen, at + seen.position());
+            }
+        }
+        assertThat(seen.flip()).isEqualTo(direct);
+    }
+
+    @Test
     void closingWithRequestsRunningLetsEachOfThemEnd() throws Exception {
         GlfsBackingStore store = open(gluster.userObject("gfapi-closing", MIB, gluster.newPath("closing")));
         List<CompletableFuture<Void>> writes = new ArrayList<>();
