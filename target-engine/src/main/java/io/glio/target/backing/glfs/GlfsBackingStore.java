@@ -35,9 +35,12 @@ import org.slf4j.LoggerFactory;
  * thread hand-offs each); cutting 1 MiB requests into parallel 64-256 KiB calls lowered 1 MiB
  * throughput by 25-40% (gfapi returns up to 4 MiB in one completion here, so there is nothing
  * to overlap). What did pay is the connection's io-threads pass-through (see
- * {@link io.glio.gfapi.Glfs#CLIENT_IO_THREADS_PROPERTY}). Durability follows tcmu-runner's glfs
- * handler: writes are cached by gluster (write-back, WCE=1) and FUA writes and SYNCHRONIZE
- * CACHE end with {@code fdatasync}.
+ * {@link io.glio.gfapi.Glfs#CLIENT_IO_THREADS_PROPERTY}). Durability differs from tcmu-runner's
+ * glfs handler, which opens with O_DIRECT and relies on the gluster-block volume profile
+ * (performance.strict-o-direct on) to make every write reach the bricks before it is answered:
+ * glio lets gluster cache plain writes (write-behind) and says so, reporting a volatile write
+ * cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with {@code fdatasync}, which is what an
+ * initiator relies on for such a device (GlfsBrickRestartOverIscsiTest checks exactly that).
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with
