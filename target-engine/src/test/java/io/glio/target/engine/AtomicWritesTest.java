@@ -2,7 +2,6 @@ package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.TaskAttribute;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,14 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ORWRITE(16) and WRITE ATOMIC(16) through the whole dispatcher, on the ramdisk (LUN 0) and fileio (LUN 1). */
-class AtomicWritesTest extends FixtureTest {
-
-    Initiator init;
-
-    @BeforeEach
-    void login() {
-        init = fx.first();
-    }
+class AtomicWritesTest extends LoggedInFixtureTest {
 
     // ------------------------------------------------------------------ ORWRITE(16)
 

@@ -1,7 +1,6 @@
 package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -12,14 +11,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BlockIoTest extends FixtureTest {
-
-    Initiator init;
-
-    @BeforeEach
-    void login() {
-        init = fx.first();
-    }
+class BlockIoTest extends LoggedInFixtureTest {
 
     @ParameterizedTest(name = "lun {0}")
     @ValueSource(ints = {0, 1})

@@ -3,7 +3,6 @@ package io.glio.target.engine;
 import io.glio.target.scsi.Cdb;
 import io.glio.target.scsi.ScsiCompletion;
 import io.glio.target.scsi.identity.NaaDesignator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -12,14 +11,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** EXTENDED COPY (LID1) and RECEIVE COPY RESULTS between the fixture's ramdisk (LUN 0) and fileio (LUN 1) LUs. */
-class ExtendedCopyTest extends FixtureTest {
-
-    Initiator init;
-
-    @BeforeEach
-    void login() {
-        init = fx.first();
-    }
+class ExtendedCopyTest extends LoggedInFixtureTest {
 
     static byte[] extendedCopy(int paramLength) {
         byte[] cdb = new byte[16];

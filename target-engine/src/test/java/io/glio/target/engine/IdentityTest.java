@@ -2,7 +2,6 @@ package io.glio.target.engine;
 
 import io.glio.target.model.StorageObject;
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -12,14 +11,7 @@ import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IdentityTest extends FixtureTest {
-
-    Initiator init;
-
-    @BeforeEach
-    void login() {
-        init = fx.first();
-    }
+class IdentityTest extends LoggedInFixtureTest {
 
     @Test
     void standardInquiryNamesLioOrgAndTheBackstoreProduct() {

@@ -1,7 +1,6 @@
 package io.glio.target.engine;
 
 import io.glio.target.scsi.ScsiCompletion;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -9,14 +8,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SpcCommandsTest extends FixtureTest {
-
-    Initiator init;
-
-    @BeforeEach
-    void login() {
-        init = fx.first();
-    }
+class SpcCommandsTest extends LoggedInFixtureTest {
 
     @Test
     void modeSenseAllPagesListsTheFourPagesAfterTheBlockDescriptor() {
