@@ -29,6 +29,14 @@ final class BlockChecks {
         };
     }
 
+    /**
+     * Whether a write must reach the medium before GOOD: FUA set, or the write cache disabled
+     * (WCE=0 in the Caching mode page, SBC-3 6.4.5), in which case every write is one.
+     */
+    static boolean forcedToMedium(CommandContext ctx, BlockCdb b) {
+        return b.fua() || !ctx.settings().writeCache();
+    }
+
     /** xxPROTECT and DPO/FUA of byte 1. */
     static void checkFlags(CommandContext ctx, BlockCdb b) throws ScsiException {
         if (b.protect() != 0) {

@@ -55,7 +55,7 @@ public final class CompareAndWrite extends AbstractOperation {
         ByteBuffer write = data.duplicate().position(data.position() + half);
         long offset = lba * bs;
         var store = ctx.store();
-        boolean force = b.fua() || !ctx.settings().writeCache();
+        boolean force = BlockChecks.forcedToMedium(ctx, b);
         return ctx.unit().rangeLocks().exclusive(lba, blocks, () -> {
             ByteBuffer medium = ByteBuffer.allocate(half);
             return store.read(offset, medium).thenCompose(v -> {

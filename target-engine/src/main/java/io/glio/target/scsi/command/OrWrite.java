@@ -43,7 +43,7 @@ public final class OrWrite extends AbstractOperation {
         }
         long offset = b.lba() * ctx.blockSize();
         long blocks = data.remaining() / ctx.blockSize();
-        boolean force = b.fua() || !ctx.settings().writeCache();
+        boolean force = BlockChecks.forcedToMedium(ctx, b);
         var store = ctx.store();
         return ctx.unit().rangeLocks().exclusive(b.lba(), blocks, () -> {
             ByteBuffer medium = ByteBuffer.allocate(data.remaining());

@@ -45,7 +45,7 @@ public final class Write extends AbstractOperation {
         if (!data.hasRemaining()) {
             return CompletableFuture.completedFuture(ScsiCompletion.good(0, bytes));
         }
-        boolean force = b.fua() || !ctx.settings().writeCache();
+        boolean force = BlockChecks.forcedToMedium(ctx, b);
         var store = ctx.store();
         return ctx.unit().rangeLocks().shared(b.lba(), b.blocks(),
                         () -> store.write(b.lba() * ctx.blockSize(), data, force))

@@ -56,7 +56,7 @@ public final class WriteAtomic16 extends AbstractOperation {
         if (bytes == 0) {
             return CommandContext.good();
         }
-        boolean force = b.fua() || !ctx.settings().writeCache();
+        boolean force = BlockChecks.forcedToMedium(ctx, b);
         long offset = b.lba() * ctx.blockSize();
         var store = ctx.store();
         return ctx.unit().rangeLocks().exclusive(b.lba(), b.blocks(), () -> store.write(offset, data, force))
