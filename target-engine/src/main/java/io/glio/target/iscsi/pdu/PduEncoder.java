@@ -16,19 +16,12 @@ public final class PduEncoder {
 
     /** The wire bytes of {@code pdu} in a new buffer the caller owns. */
     public static ByteBuf encode(ByteBufAllocator alloc, RawPdu pdu, boolean headerDigest, boolean dataDigest) {
-        byte[] bhs = pdu.bhs().clone();
         ByteBuffer data = pdu.data().duplicate();
         int length = data.remaining();
-        Bhs.put8(bhs, 4, pdu.ahs().length / 4);
-        Bhs.put24(bhs, 5, length);
         int pad = Digests.padding(length);
-        int size = Bhs.LENGTH + pdu.ahs().length + (headerDigest ? 4 : 0) + length + pad
-                + (dataDigest && length > 0 ? 4 : 0);
+        int size = headerLength(pdu, headerDigest) + length + pad + (dataDigest && length > 0 ? 4 : 0);
         ByteBuf out = alloc.buffer(size);
-        out.writeBytes(bhs).writeBytes(pdu.ahs());
-        if (headerDigest) {
-            out.writeIntLE(Digests.crc32c(bhs, pdu.ahs()));
-        }
+        writeHeader(out, pdu, length, headerDigest);
         if (length > 0) {
             out.writeBytes(data.duplicate());
             out.writeZero(pad);
@@ -57,16 +50,10 @@ public final class PduEncoder {
             if (length > 0xffffff) {
                 throw new IllegalArgumentException("data segment of " + length + " bytes exceeds the 24-bit length");
             }
-            byte[] bhs = header.bhs().clone();
-            Bhs.put8(bhs, 4, header.ahs().length / 4);
-            Bhs.put24(bhs, 5, length);
             int pad = Digests.padding(length);
             int trailerLength = length == 0 ? 0 : pad + (dataDigest ? 4 : 0);
-            head = alloc.buffer(Bhs.LENGTH + header.ahs().length + (headerDigest ? 4 : 0));
-            head.writeBytes(bhs).writeBytes(header.ahs());
-            if (headerDigest) {
-                head.writeIntLE(Digests.crc32c(bhs, header.ahs()));
-            }
+            head = alloc.buffer(headerLength(header, headerDigest));
+            writeHeader(head, header, length, headerDigest);
             if (length == 0) {
                 data.release();
                 return head;
@@ -98,6 +85,21 @@ public final class PduEncoder {
             return out;
         } finally {
             buf.release();
+        }
+    }
+
+    private static int headerLength(RawPdu pdu, boolean headerDigest) {
+        return Bhs.LENGTH + pdu.ahs().length + (headerDigest ? 4 : 0);
+    }
+
+    /** BHS with TotalAHSLength and DataSegmentLength filled in, AHS, then the header digest if on. */
+    private static void writeHeader(ByteBuf out, RawPdu pdu, int dataLength, boolean headerDigest) {
+        byte[] bhs = pdu.bhs().clone();
+        Bhs.put8(bhs, 4, pdu.ahs().length / 4);
+        Bhs.put24(bhs, 5, dataLength);
+        out.writeBytes(bhs).writeBytes(pdu.ahs());
+        if (headerDigest) {
+            out.writeIntLE(Digests.crc32c(bhs, pdu.ahs()));
         }
     }
 }
