@@ -86,27 +86,32 @@ WORKLOADS=(
   "1M-QD4-write 1M 4 write 2000"
 )
 
-# bench_warmup URL: one untimed pass of every workload at 10% of its count. glio runs on a JVM
-# whose JIT compiles the I/O path during the first seconds of load (4k QD1 reads measured 5262,
-# 7698, 12755, 14114 ops/s in four back-to-back runs on a fresh process), so without it the first
-# workload in the table measures warm-up, not the target. Every target gets the same pass.
+# bench_warmup URL PERCENT: one untimed pass of every workload at PERCENT of its (unscaled)
+# count. glio runs on a JVM whose JIT keeps compiling the I/O path for a long while on a small
+# machine (4k QD1 reads measured 5262, 7698, 12755, 14114 ops/s in four back-to-back runs on a
+# fresh ramdisk process; on user:glfs, glio's CPU per 1 MiB write fell from 3.8 ms in the first
+# 1000 writes to 1.4-1.6 ms after some 20000 requests of all kinds), so a short pass leaves the
+# table measuring warm-up, not the target. A gateway serves for months: the table is meant to
+# show the warmed-up process. Every target gets the same pass.
 bench_warmup() {
-  local url=$1 w wname size depth mode count
+  local url=$1 percent=$2 w wname size depth mode count
   for w in "${WORKLOADS[@]}"; do
     read -r wname size depth mode count <<<"$w"
-    bench_one "$url" "$size" "$depth" "$mode" $(( count / 10 )) >/dev/null
+    bench_one "$url" "$size" "$depth" "$mode" $(( count * percent / 100 )) >/dev/null
   done
 }
 
 # bench_table REPEATS name=url ... : each workload runs REPEATS times per target, interleaved,
 # best run kept; prints ops/s per target and the ratio of the first target to each other one.
-# Every target first gets bench_warmup (BENCH_WARMUP=0 skips it).
+# Every target first gets bench_warmup at BENCH_WARMUP percent (default 50; 0 skips it).
 bench_table() {
   local repeats=$1; shift
   local names=() urls=() spec w n i r best v
   for spec in "$@"; do names+=("${spec%%=*}"); urls+=("${spec#*=}"); done
-  if [[ ${BENCH_WARMUP:-1} != 0 ]]; then
-    for ((i = 0; i < ${#urls[@]}; i++)); do bench_warmup "${urls[i]}"; done
+  local warmup=${BENCH_WARMUP:-50}
+  [[ $warmup =~ ^[0-9]+$ ]] || { echo "bench: BENCH_WARMUP must be a percentage (0 skips the warm-up), got '$warmup'" >&2; return 1; }
+  if (( warmup > 0 )); then
+    for ((i = 0; i < ${#urls[@]}; i++)); do bench_warmup "${urls[i]}" "$warmup"; done
   fi
   printf '%-14s' workload; for n in "${names[@]}"; do printf '%14s' "$n ops/s"; done
   for ((i = 1; i < ${#names[@]}; i++)); do printf '%16s' "${names[0]}/${names[i]}"; done; echo
