@@ -45,7 +45,8 @@ class IscsiConnectionTest {
     private final TargetModel model = new TargetModel();
     private final RamDiskScsi scsi = new RamDiskScsi(1024 * 1024, false);
     private final SessionRegistry registry = new SessionRegistry();
-    private final TrackingAllocator allocator = new TrackingAllocator();
+    /** Direct buffers, as Netty's default allocator gives them: command buffers can be read into in place. */
+    private final TrackingAllocator allocator = new TrackingAllocator(true);
     private final List<TestInitiator> initiators = new ArrayList<>();
     private ConnectionTimeouts timeouts = ConnectionTimeouts.LIO_DEFAULTS;
     private Tpg tpg;
@@ -583,6 +584,46 @@ class IscsiConnectionTest {
 
         assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
         assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 16 * 512, 16 * 512 + data.length)).isEqualTo(data);
+    }
+
+    @Test
+    void aLargeWriteIsReadStraightIntoItsCommandBufferAndLandsIntactWithDataDigests() {
+        TestInitiator i = loggedIn("DataDigest", "CRC32C", "FirstBurstLength", "65536", "MaxBurstLength", "262144");
+        i.digests(false, true);
+        byte[] data = new byte[256 * 1024];
+        new java.util.Random(17).nextBytes(data);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(8, 512), false, true, data.length,
+                java.util.Arrays.copyOf(data, 65536), true);
+
+        int inPlace = i.sendAsSocketReads(io.glio.target.iscsi.pdu.PduEncoder.toBytes(w.encode(), false, true), 20000);
+        ReadyToTransfer r2t = ReadyToTransfer.decode(i.received().get(0));
+        assertThat(r2t.bufferOffset()).isEqualTo(65536);
+        assertThat(r2t.desiredDataTransferLength()).isEqualTo(data.length - 65536);
+        inPlace += i.sendAsSocketReads(io.glio.target.iscsi.pdu.PduEncoder.toBytes(new DataOut(true, 0,
+                w.initiatorTaskTag(), r2t.targetTransferTag(), 0, 0, 65536,
+                ByteBuffer.wrap(data, 65536, data.length - 65536)).encode(), false, true), 20000);
+
+        assertThat(ScsiResponse.decode(i.received().get(0)).status()).isZero();
+        assertThat(java.util.Arrays.copyOfRange(scsi.disk(), 8 * 512, 8 * 512 + data.length)).isEqualTo(data);
+        // 20000-byte reads: the immediate data's window shrinks below the in-place minimum after
+        // two reads in place, the Data-Out's after nine.
+        assertThat(inPlace).as("reads that went straight into the command's buffer").isEqualTo(2 + 9);
+    }
+
+    @Test
+    void immediateDataReadInPlaceWithABadDigestIsRejectedAndItsBufferReleased() {
+        TestInitiator i = loggedIn("DataDigest", "CRC32C", "FirstBurstLength", "65536");
+        i.digests(false, true);
+        ScsiCommandRequest w = i.command(TestInitiator.write10(16, 128), false, true, 65536, new byte[65536], true);
+        byte[] wire = io.glio.target.iscsi.pdu.PduEncoder.toBytes(w.encode(), false, true);
+        wire[wire.length - 1] ^= 1;
+
+        assertThat(i.sendAsSocketReads(wire, 65536)).isPositive();
+
+        assertThat(Reject.reasonCode(i.received().get(0))).isEqualTo(0x02);
+        assertThat(i.channel.isOpen()).isTrue();
+        i.channel.finishAndReleaseAll();
+        assertThat(allocator.unreleased()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.glio.target.iscsi.pdu.ScsiCommandRequest;
 import io.glio.target.iscsi.session.ConnectionServices;
 import io.glio.target.iscsi.session.IscsiConnection;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 import java.nio.ByteBuffer;
@@ -56,6 +57,30 @@ final class TestInitiator {
         in.writeBytes(bytes);
         channel.writeInbound(in);
         channel.runPendingTasks();
+    }
+
+    /**
+     * Delivers bytes as a socket channel reads them: each read into the buffer the channel's
+     * receive allocator hands out, at most {@code maxRead} bytes per read.
+     *
+     * @return how many reads went straight into a command's buffer (not into one of ours)
+     */
+    int sendAsSocketReads(byte[] bytes, int maxRead) {
+        RecvByteBufAllocator.Handle reads = channel.config().getRecvByteBufAllocator().newHandle();
+        int inPlace = 0;
+        for (int off = 0; off < bytes.length; ) {
+            int before = allocator.count();
+            ByteBuf b = reads.allocate(allocator);
+            if (allocator.count() == before) {
+                inPlace++;
+            }
+            int n = Math.min(Math.min(b.writableBytes(), maxRead), bytes.length - off);
+            b.writeBytes(bytes, off, n);
+            off += n;
+            channel.writeInbound(b);
+        }
+        channel.runPendingTasks();
+        return inPlace;
     }
 
     /** Every PDU the target wrote since the last call. */

@@ -14,7 +14,12 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
     private final List<ByteBuf> allocated = new ArrayList<>();
 
     TrackingAllocator() {
-        super(false);
+        this(false);
+    }
+
+    /** @param preferDirect whether {@code buffer()} gives direct buffers, as Netty's default allocator does */
+    TrackingAllocator(boolean preferDirect) {
+        super(preferDirect);
     }
 
     @Override

@@ -16,7 +16,10 @@ import java.nio.ByteBuffer;
  * <p>
  * A {@link DataPlacement} may take a data segment as soon as its header is known: the parser
  * then writes the segment's bytes straight from the input into the buffer it is given (a Data-Out
- * into its command's buffer: one copy from the socket buffer, none through a PDU array).
+ * into its command's buffer: one copy from the socket buffer, none through a PDU array). A reader
+ * that can write into memory itself (a socket read) may go one step further: it asks for the rest
+ * of such a segment ({@link #placedWindow()}), reads into it and reports how much arrived
+ * ({@link #receivedInPlace(int)}); the kernel's copy is then the only one.
  */
 public final class PduParser {
 
@@ -36,6 +39,7 @@ public final class PduParser {
     public static final int LOGIN_DATA_SEGMENT_LIMIT = 8192;
     /** AHS larger than this is not something LIO or we support (an extended CDB fits). */
     public static final int MAX_AHS_LENGTH = 264;
+    private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private enum State { BHS, AHS, HEADER_DIGEST, DATA, DATA_DIGEST }
 
@@ -53,6 +57,8 @@ public final class PduParser {
     private ByteBuffer placed;
     private final byte[] digest = new byte[Digests.LENGTH];
     private int filled;
+    /** Where the last {@link #placedWindow()} started in {@link #placed}, or -1. */
+    private int windowStart = -1;
 
     /** Sets the largest data segment accepted from now on. */
     public void maxDataSegmentLength(int length) {
@@ -75,6 +81,39 @@ public final class PduParser {
     public void digests(boolean header, boolean data) {
         this.headerDigest = header;
         this.dataDigest = data;
+    }
+
+    /**
+     * The rest of the placed data segment being received, for a reader that can receive bytes
+     * straight into it (a socket read into the command's buffer, without a copy through a
+     * network buffer); null unless a placed segment is being received. Report what was written
+     * with {@link #receivedInPlace(int)} before anything else is parsed.
+     */
+    public ByteBuffer placedWindow() {
+        if (state != State.DATA || placed == null || !placed.hasRemaining()) {
+            return null;
+        }
+        windowStart = placed.position();
+        return placed.slice();
+    }
+
+    /**
+     * Takes {@code n} bytes a reader wrote at the start of the last {@link #placedWindow()} as
+     * the segment's next bytes, then continues as {@link #parse} would with no further input.
+     *
+     * @return the PDU when this completes it (no padding or digest still to come), else null
+     * @throws IllegalStateException when the window is stale (the parser moved on since) or
+     *                               {@code n} is beyond it: a caller bug, not bad input
+     */
+    public RawPdu receivedInPlace(int n) throws PduFramingException {
+        if (state != State.DATA || placed == null || placed.position() != windowStart
+                || n < 0 || n > placed.remaining()) {
+            throw new IllegalStateException("in-place receive of " + n + " bytes does not match the window at "
+                    + windowStart + " (state " + state + ", placed " + placed + ")");
+        }
+        placed.position(placed.position() + n);
+        windowStart = -1;
+        return parse(NO_INPUT);
     }
 
     /** Whether no partial PDU is buffered. */

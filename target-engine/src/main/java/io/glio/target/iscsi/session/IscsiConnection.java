@@ -38,8 +38,10 @@ import io.glio.target.scsi.TaskManagementFunction;
 import io.glio.target.scsi.TaskManagementResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -136,6 +138,31 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        ChannelConfig config = ctx.channel().config();
+        if (config.getRecvByteBufAllocator() instanceof MaxMessagesRecvByteBufAllocator reads) {
+            config.setRecvByteBufAllocator(new InPlaceReceiveAllocator(reads, this::receiveWindow));
+        }
+    }
+
+    /** Where the channel may read the next bytes in place: the rest of a placed data segment, or null. */
+    private ByteBuffer receiveWindow() {
+        return phase == Phase.FULL_FEATURE ? parser.placedWindow() : null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (!(msg instanceof InPlaceReceiveAllocator.ReceivedInPlace received)) {
+            super.channelRead(ctx, msg);
+            return;
+        }
+        try {
+            if (phase != Phase.CLOSED) {
+                int n = received.readableBytes();
+                receive(() -> parser.receivedInPlace(n), () -> null);
+            }
+        } finally {
+            received.release();
+        }
     }
 
     @Override
@@ -158,13 +185,29 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         ByteBuffer bytes = in.nioBuffer();
         int start = bytes.position();
         try {
-            while (phase != Phase.CLOSED) {
-                RawPdu pdu = parser.parse(bytes);
-                if (pdu == null) {
-                    break;
-                }
+            receive(() -> parser.parse(bytes), () -> parser.parse(bytes));
+        } finally {
+            in.skipBytes(bytes.position() - start);
+        }
+        if (phase == Phase.CLOSED) {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    /** One step of the parser over what was received: the next complete PDU, or null. */
+    @FunctionalInterface
+    private interface Framing {
+        RawPdu next() throws PduFramingException;
+    }
+
+    /** Handles the PDUs {@code first}, then {@code more} until null, complete; framing errors end the connection. */
+    private void receive(Framing first, Framing more) {
+        try {
+            RawPdu pdu = first.next();
+            while (pdu != null && phase != Phase.CLOSED) {
                 lastReadNanos = System.nanoTime();
                 onPdu(pdu);
+                pdu = phase != Phase.CLOSED ? more.next() : null;
             }
         } catch (PduFramingException e) {
             log.info("{}: {}", describe(), e.getMessage());
@@ -178,11 +221,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             // A bug, not bad input: let the pipeline (and tests) see it.
             ctx.fireExceptionCaught(e);
         } finally {
-            in.skipBytes(bytes.position() - start);
             ctx.flush();
-        }
-        if (phase == Phase.CLOSED) {
-            in.skipBytes(in.readableBytes());
         }
     }
 

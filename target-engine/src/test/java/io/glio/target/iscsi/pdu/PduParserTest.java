@@ -274,4 +274,88 @@ class PduParserTest {
         assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(dataOut(0, new byte[]{7, 7, 7}, false, false))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 bytes");
     }
+
+    @Test
+    void bytesWrittenStraightIntoThePlacedWindowCompleteTheSegmentAndItsDigestIsChecked() throws Exception {
+        byte[] data = new byte[1021]; // padded to 1024 on the wire
+        new java.util.Random(5).nextBytes(data);
+        byte[] wire = dataOut(0, data, false, true);
+        int header = Bhs.LENGTH;
+        PduParser parser = new PduParser();
+        parser.digests(false, true);
+        parser.placement((bhs, length) -> ByteBuffer.allocateDirect(length));
+
+        assertThat(parser.parse(ByteBuffer.wrap(wire, 0, header + 100))).isNull();
+        ByteBuffer window = parser.placedWindow();
+        assertThat(window.remaining()).as("the rest of the segment").isEqualTo(data.length - 100);
+        window.put(data, 100, 600); // a socket read that got 600 bytes
+        assertThat(parser.receivedInPlace(600)).isNull();
+        window = parser.placedWindow();
+        window.put(data, 700, data.length - 700);
+        assertThat(parser.receivedInPlace(data.length - 700)).as("padding and digest still to come").isNull();
+        assertThat(parser.placedWindow()).as("nothing left to place").isNull();
+        RawPdu pdu = parser.parse(ByteBuffer.wrap(wire, header + data.length, wire.length - header - data.length));
+
+        assertThat(pdu.dataDigestOk()).isTrue();
+        assertThat(pdu.dataBytes()).isEqualTo(data);
+        assertThat(parser.idle()).isTrue();
+    }
+
+    @Test
+    void bytesWrittenInPlaceThatDoNotMatchTheDigestAreFlagged() throws Exception {
+        byte[] data = {1, 2, 3, 4};
+        byte[] wire = dataOut(0, data, false, true);
+        PduParser parser = new PduParser();
+        parser.digests(false, true);
+        parser.placement((bhs, length) -> ByteBuffer.allocateDirect(length));
+        parser.parse(ByteBuffer.wrap(wire, 0, Bhs.LENGTH));
+
+        parser.placedWindow().put(new byte[]{1, 2, 3, 5});
+        parser.receivedInPlace(4);
+        RawPdu pdu = parser.parse(ByteBuffer.wrap(wire, Bhs.LENGTH + 4, 4));
+
+        assertThat(pdu.dataDigestOk()).isFalse();
+    }
+
+    @Test
+    void aSegmentWithoutPaddingOrDigestIsEmittedByTheInPlaceReceiveThatFillsIt() throws Exception {
+        byte[] wire = dataOut(0, new byte[]{9, 8, 7, 6}, false, false);
+        PduParser parser = new PduParser();
+        parser.placement((bhs, length) -> ByteBuffer.allocateDirect(length));
+        parser.parse(ByteBuffer.wrap(wire, 0, Bhs.LENGTH));
+
+        parser.placedWindow().put(wire, Bhs.LENGTH, 4);
+        RawPdu pdu = parser.receivedInPlace(4);
+
+        assertThat(pdu.dataBytes()).containsExactly(9, 8, 7, 6);
+        assertThat(parser.idle()).isTrue();
+    }
+
+    @Test
+    void thereIsNoWindowOutsideAPlacedSegment() throws Exception {
+        PduParser parser = new PduParser();
+        parser.placement((bhs, length) -> null);
+        assertThat(parser.placedWindow()).as("between PDUs").isNull();
+
+        parser.parse(ByteBuffer.wrap(dataOut(0, new byte[]{7, 7, 7}, false, false), 0, Bhs.LENGTH + 1));
+
+        assertThat(parser.placedWindow()).as("a segment the parser buffers itself").isNull();
+    }
+
+    @Test
+    void anInPlaceReceiveThatDoesNotMatchTheWindowIsABug() throws Exception {
+        byte[] wire = dataOut(0, new byte[64], false, false);
+        PduParser parser = new PduParser();
+        parser.placement((bhs, length) -> ByteBuffer.allocateDirect(length));
+        parser.parse(ByteBuffer.wrap(wire, 0, Bhs.LENGTH));
+
+        assertThatThrownBy(() -> parser.receivedInPlace(1)).as("no window handed out")
+                .isInstanceOf(IllegalStateException.class);
+        parser.placedWindow();
+        assertThatThrownBy(() -> parser.receivedInPlace(65)).as("more than the window")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("65 bytes");
+        parser.parse(ByteBuffer.wrap(wire, Bhs.LENGTH, 10));
+        assertThatThrownBy(() -> parser.receivedInPlace(1)).as("the parser moved on since")
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
