@@ -1,5 +1,6 @@
 package io.glio.shell;
 
+import io.glio.target.iscsi.NettyDefaults;
 import io.glio.target.model.ModelException;
 import io.glio.target.model.RestoreOptions;
 import io.glio.target.model.TargetModel;
@@ -76,6 +77,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        NettyDefaults.apply();
         EngineAttacher attacher = ServiceLoader.load(EngineAttacher.class).findFirst().orElse(EngineAttacher.NONE);
         System.exit(run(args, attacher));
     }
