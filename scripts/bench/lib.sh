@@ -49,6 +49,9 @@ tgt_start() {
 glio_start() {
   local port=$1 create=$2 iqn=iqn.2026-11.io.glio:glio-bench tpg
   tpg=/iscsi/$iqn/tpg1
+  # Build first (the launcher rebuilds when a source is newer than the jar): a build inside the
+  # serving start below would outlast wait_portal on a fresh clone.
+  "$BENCH_ROOT/targetcli" --version >/dev/null
   mkfifo "$BENCH_TMP/glio.in"
   TARGETCLI_HOME="$BENCH_TMP/home" TARGETCLI_CONFIG="$BENCH_TMP/saveconfig.json" \
     "$BENCH_ROOT/targetcli" <"$BENCH_TMP/glio.in" >"$BENCH_TMP/glio.log" 2>&1 &
