@@ -207,11 +207,14 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         RawPdu next() throws PduFramingException;
     }
 
-    /** Handles the PDUs {@code first}, then {@code more} until null, complete; framing errors end the connection. */
+    /**
+     * Handles the PDU {@code first} completes, then those {@code more} completes until null or
+     * the connection closes; framing errors end the connection. Not called once closed.
+     */
     private void receive(Framing first, Framing more) {
         try {
             RawPdu pdu = first.next();
-            while (pdu != null && phase != Phase.CLOSED) {
+            while (pdu != null) {
                 lastReadNanos = System.nanoTime();
                 onPdu(pdu);
                 pdu = phase != Phase.CLOSED ? more.next() : null;
