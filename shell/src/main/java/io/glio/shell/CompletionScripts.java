@@ -17,7 +17,7 @@ public final class CompletionScripts {
 
     public static String bash() {
         return AutoComplete.bash("targetcli", Main.commandLine(new Main(EngineAttacher.NONE, System.in, System.out,
-                System.err, java.util.Map.of(), io.glio.target.model.TargetModel::new)));
+                System.err, java.util.Map.of(), io.glio.engine.model.TargetModel::new)));
     }
 
     /** zsh runs the same functions through its bash completion layer. */

@@ -1,6 +1,6 @@
 package io.glio.shell;
 
-import io.glio.target.model.TargetModel;
+import io.glio.engine.model.TargetModel;
 
 /**
  * The one place where a long-running shell (interactive or piped) starts serving the model: the

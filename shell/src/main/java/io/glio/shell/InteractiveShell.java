@@ -1,6 +1,6 @@
 package io.glio.shell;
 
-import io.glio.target.model.TargetModel;
+import io.glio.engine.model.TargetModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.jline.reader.EndOfFileException;

@@ -1,9 +1,9 @@
 package io.glio.shell;
 
-import io.glio.target.iscsi.NettyDefaults;
-import io.glio.target.model.ModelException;
-import io.glio.target.model.RestoreOptions;
-import io.glio.target.model.TargetModel;
+import io.glio.engine.iscsi.NettyDefaults;
+import io.glio.engine.model.ModelException;
+import io.glio.engine.model.RestoreOptions;
+import io.glio.engine.model.TargetModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

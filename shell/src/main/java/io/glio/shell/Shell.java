@@ -2,8 +2,8 @@ package io.glio.shell;
 
 import io.glio.shell.node.RootNode;
 import io.glio.shell.node.UiNode;
-import io.glio.target.model.ModelException;
-import io.glio.target.model.TargetModel;
+import io.glio.engine.model.ModelException;
+import io.glio.engine.model.TargetModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.glio.shell;
 
-import io.glio.target.model.DeviceProbe;
-import io.glio.target.model.ModelEnvironment;
-import io.glio.target.model.TargetModel;
+import io.glio.engine.model.DeviceProbe;
+import io.glio.engine.model.ModelEnvironment;
+import io.glio.engine.model.TargetModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

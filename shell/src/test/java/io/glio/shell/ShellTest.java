@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glio.target.model.Plugin;
-import io.glio.target.model.StorageObject;
-import io.glio.target.model.TargetModel;
+import io.glio.engine.model.Plugin;
+import io.glio.engine.model.StorageObject;
+import io.glio.engine.model.TargetModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

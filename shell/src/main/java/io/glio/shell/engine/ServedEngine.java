@@ -2,11 +2,11 @@ package io.glio.shell.engine;
 
 import io.glio.shell.EngineAttacher;
 import io.glio.shell.SessionSource;
-import io.glio.target.engine.TargetEngine;
-import io.glio.target.model.Fabric;
-import io.glio.target.model.InitiatorAccess;
-import io.glio.target.model.TargetModel;
-import io.glio.target.model.Tpg;
+import io.glio.engine.runtime.TargetEngine;
+import io.glio.engine.model.Fabric;
+import io.glio.engine.model.InitiatorAccess;
+import io.glio.engine.model.TargetModel;
+import io.glio.engine.model.Tpg;
 
 import java.util.List;
 
@@ -47,7 +47,7 @@ public final class ServedEngine implements EngineAttacher {
             return engine.sessions().stream().map(this::describe).toList();
         }
 
-        private SessionSource.SessionInfo describe(io.glio.target.iscsi.session.SessionInfo s) {
+        private SessionSource.SessionInfo describe(io.glio.engine.iscsi.session.SessionInfo s) {
             List<SessionSource.MappedLunInfo> luns = model.target(Fabric.ISCSI, s.targetName())
                     .flatMap(t -> t.tpg(s.tpgTag()))
                     .flatMap((Tpg tpg) -> InitiatorAccess.resolve(tpg, s.initiatorName()))

@@ -4,12 +4,12 @@ import io.glio.shell.CommandSpec;
 import io.glio.shell.Shell;
 import io.glio.shell.ShellException;
 import io.glio.shell.ValueType;
-import io.glio.target.model.FileioCreation;
-import io.glio.target.model.ModelException;
-import io.glio.target.model.Plugin;
-import io.glio.target.model.Sizes;
-import io.glio.target.model.StorageObject;
-import io.glio.target.model.UserHandlers;
+import io.glio.engine.model.FileioCreation;
+import io.glio.engine.model.ModelException;
+import io.glio.engine.model.Plugin;
+import io.glio.engine.model.Sizes;
+import io.glio.engine.model.StorageObject;
+import io.glio.engine.model.UserHandlers;
 
 /** The {@code create} command of each backstore, with targetcli's steps and messages. */
 final class BackstoreCreate {
@@ -88,7 +88,7 @@ final class BackstoreCreate {
     }
 
     private CommandSpec.Outcome pscsi(String name, String dev) {
-        if (shell.model().environment().devices().kind(dev) == io.glio.target.model.DeviceProbe.Kind.BLOCK_DEVICE) {
+        if (shell.model().environment().devices().kind(dev) == io.glio.engine.model.DeviceProbe.Kind.BLOCK_DEVICE) {
             shell.console().info("Note: block backstore recommended for SCSI block devices");
         }
         StorageObject so = shell.model().createPscsi(name, dev);

@@ -2,10 +2,10 @@ package io.glio.shell.node;
 
 import io.glio.shell.Shell;
 import io.glio.shell.ShellException;
-import io.glio.target.model.DeviceProbe;
-import io.glio.target.model.FileioCreation;
-import io.glio.target.model.ModelException;
-import io.glio.target.model.StorageObject;
+import io.glio.engine.model.DeviceProbe;
+import io.glio.engine.model.FileioCreation;
+import io.glio.engine.model.ModelException;
+import io.glio.engine.model.StorageObject;
 import java.util.Optional;
 
 /**

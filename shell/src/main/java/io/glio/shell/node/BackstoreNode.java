@@ -5,8 +5,8 @@ import io.glio.shell.Shell;
 import io.glio.shell.ShellException;
 import io.glio.shell.Summary;
 import io.glio.shell.ValueType;
-import io.glio.target.model.Plugin;
-import io.glio.target.model.StorageObject;
+import io.glio.engine.model.Plugin;
+import io.glio.engine.model.StorageObject;
 import java.util.ArrayList;
 import java.util.List;
 

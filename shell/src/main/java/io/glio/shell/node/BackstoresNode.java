@@ -1,8 +1,8 @@
 package io.glio.shell.node;
 
 import io.glio.shell.Shell;
-import io.glio.target.model.Plugin;
-import io.glio.target.model.UserHandlers;
+import io.glio.engine.model.Plugin;
+import io.glio.engine.model.UserHandlers;
 import java.util.ArrayList;
 import java.util.List;
 

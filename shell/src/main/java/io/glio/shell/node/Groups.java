@@ -2,7 +2,7 @@ package io.glio.shell.node;
 
 import io.glio.shell.ConfigGroup;
 import io.glio.shell.ConfigParam;
-import io.glio.target.model.Attributes;
+import io.glio.engine.model.Attributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.glio.shell.CommandSpec;
 import io.glio.shell.ConfigGroup;
 import io.glio.shell.Shell;
 import io.glio.shell.Summary;
-import io.glio.target.model.TargetModel;
+import io.glio.engine.model.TargetModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

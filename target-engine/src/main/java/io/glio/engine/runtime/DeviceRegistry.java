@@ -1,0 +1,252 @@
+package io.glio.engine.runtime;
+
+import io.glio.engine.backing.BackingStore;
+import io.glio.engine.backing.BackingStoreException;
+import io.glio.engine.backing.BackingStoreProvider;
+import io.glio.engine.backing.file.BlockProvider;
+import io.glio.engine.backing.file.FileioProvider;
+import io.glio.engine.backing.ram.RamdiskProvider;
+import io.glio.engine.model.AluaGroup;
+import io.glio.engine.model.Fabric;
+import io.glio.engine.model.InitiatorAccess;
+import io.glio.engine.model.ModelEvent;
+import io.glio.engine.model.ModelListener;
+import io.glio.engine.model.Plugin;
+import io.glio.engine.model.StorageObject;
+import io.glio.engine.model.TargetModel;
+import io.glio.engine.model.Tpg;
+import io.glio.engine.scsi.DeviceSettings;
+import io.glio.engine.scsi.ItNexus;
+import io.glio.engine.scsi.LogicalUnit;
+import io.glio.engine.scsi.LunAccess;
+import io.glio.engine.scsi.NexusOpener;
+import io.glio.engine.scsi.NexusSession;
+import io.glio.engine.scsi.ScsiTaskExecutor;
+import io.glio.engine.scsi.UnitAttentions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's devices: one {@link LogicalUnit} (with its {@link BackingStore}) per storage
+ * object of the model, and the SCSI side of every I_T nexus.
+ *
+ * <p>Model events arrive under the model's lock; the registry only records them there and opens
+ * stores on its own thread. Store readiness goes back into the model as runtime status
+ * ({@code ls} shows it). Each nexus holds a snapshot of its LUN map, rebuilt on every export
+ * change ({@link InitiatorAccess#resolve}), so the command path never takes the model's lock; a
+ * changed inventory raises REPORTED LUNS DATA HAS CHANGED on that nexus.
+ */
+public final class DeviceRegistry implements NexusOpener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
+
+    private final TargetModel model;
+    private final List<BackingStoreProvider> providers;
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glio-store-open");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Guarded by the model's lock for writes; read from any thread. */
+    private final Map<StorageObject, LogicalUnit> units = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<NexusSession, NexusLunMap> sessions = new ConcurrentHashMap<>();
+    private final ModelListener listener = this::onEvent;
+
+    public DeviceRegistry(TargetModel model, List<BackingStoreProvider> providers) {
+        this.model = model;
+        this.providers = List.copyOf(providers);
+        synchronized (model) {
+            model.addListener(listener);
+            model.storageObjects().forEach(this::add);
+        }
+    }
+
+    /** The stores of this machine: fileio, block and ramdisk. */
+    public static List<BackingStoreProvider> localProviders() {
+        return List.of(new FileioProvider(), new BlockProvider(), new RamdiskProvider());
+    }
+
+    /** The logical unit of a storage object, if the registry has one. */
+    public Optional<LogicalUnit> unit(StorageObject so) {
+        return Optional.ofNullable(units.get(so));
+    }
+
+    @Override
+    public ScsiTaskExecutor open(ItNexus nexus) {
+        NexusLunMap map = new NexusLunMap();
+        NexusSession session = new NexusSession(nexus, map, sessions::remove);
+        synchronized (model) {
+            map.replace(resolve(nexus));
+            sessions.put(session, map);
+        }
+        return session;
+    }
+
+    private void onEvent(ModelEvent event) {
+        if (event instanceof ModelEvent.StorageObjectAdded e) {
+            add(e.storageObject());
+        } else if (event instanceof ModelEvent.StorageObjectRemoved e) {
+            remove(e.storageObject());
+        } else if (event instanceof ModelEvent.StorageObjectChanged e) {
+            changed(e);
+        } else if (event instanceof ModelEvent.LunAdded || event instanceof ModelEvent.LunRemoved
+                || event instanceof ModelEvent.LunChanged || event instanceof ModelEvent.MappedLunAdded
+                || event instanceof ModelEvent.MappedLunRemoved || event instanceof ModelEvent.MappedLunChanged
+                || event instanceof ModelEvent.NodeAclAdded || event instanceof ModelEvent.NodeAclRemoved
+                || event instanceof ModelEvent.TpgChanged || event instanceof ModelEvent.TpgRemoved) {
+            refreshSessions();
+        }
+    }
+
+    private void add(StorageObject so) {
+        LogicalUnit unit = new LogicalUnit(so.wwn(), so.name(), so.plugin(), DeviceSettings.of(so));
+        units.put(so, unit);
+        opener.execute(() -> openStore(so, unit));
+    }
+
+    private void remove(StorageObject so) {
+        LogicalUnit unit = units.remove(so);
+        if (unit != null) {
+            opener.execute(unit::close);
+        }
+        refreshSessions();
+    }
+
+    private void changed(ModelEvent.StorageObjectChanged e) {
+        LogicalUnit unit = units.get(e.storageObject());
+        if (unit == null) {
+            return;
+        }
+        switch (e.aspect()) {
+            case ATTRIBUTES -> unit.updateSettings(DeviceSettings.of(e.storageObject()));
+            case ALUA_GROUPS -> refreshSessions();
+            case MEDIUM -> {
+                long size = e.storageObject().size().orElse(-1);
+                unit.updateSettings(DeviceSettings.of(e.storageObject()));
+                opener.execute(() -> resize(unit, size));
+            }
+            default -> { }
+        }
+    }
+
+    private void resize(LogicalUnit unit, long size) {
+        BackingStore store = unit.store();
+        if (store != null && size > 0 && size != store.size()) {
+            try {
+                store.resize(size);
+                unit.capacityBlocks(); // raises CAPACITY DATA HAS CHANGED
+            } catch (BackingStoreException ex) {
+                LOG.warn("{}: resize to {} failed: {}", unit, size, ex.getMessage());
+            }
+        }
+    }
+
+    private void openStore(StorageObject so, LogicalUnit unit) {
+        Optional<BackingStoreProvider> provider = providers.stream().filter(p -> p.handles(so)).findFirst();
+        if (provider.isEmpty()) {
+            status(so, "not available: no backing store for " + so.qualifiedName());
+            return;
+        }
+        try {
+            BackingStore store = provider.get().open(so);
+            if (units.get(so) != unit) { // removed while opening
+                store.close();
+                return;
+            }
+            unit.attachStore(store);
+            store.onStateChange(() -> status(so, store.isReady() ? null : store.stateDescription()));
+            status(so, store.isReady() ? null : store.stateDescription());
+        } catch (BackingStoreException | RuntimeException e) {
+            LOG.warn("{}: cannot open backing store: {}", so, e.getMessage());
+            status(so, "not available: " + e.getMessage());
+        }
+    }
+
+    private void status(StorageObject so, String status) {
+        try {
+            synchronized (model) {
+                if (units.containsKey(so) && !java.util.Objects.equals(so.runtimeStatus().orElse(null), status)) {
+                    model.setRuntimeStatus(so, status);
+                    // The admin's one line: a LUN that cannot serve says why, on the console too.
+                    if (status != null) {
+                        LOG.warn("{}: {}", backstorePath(so), status);
+                    } else {
+                        LOG.warn("{}: ready again", backstorePath(so));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("{}: status not recorded: {}", so, e.getMessage());
+        }
+    }
+
+    /** The object as the shell names it under /backstores ({@code user:glfs/myLUN}). */
+    private static String backstorePath(StorageObject so) {
+        String kind = so.plugin() == Plugin.USER
+                ? "user:" + so.userHandler().orElse("") : so.plugin().saveName();
+        return kind + "/" + so.name();
+    }
+
+    /** Rebuilds every nexus's LUN map; called under the model's lock. */
+    private void refreshSessions() {
+        sessions.forEach((session, map) -> {
+            NexusLunMap.Change change = map.replace(resolve(session.nexus()));
+            if (change.inventoryChanged()) {
+                session.reportedLunsChanged();
+            }
+            for (LogicalUnit unit : change.accessStateChanged()) {
+                unit.unitAttentions().raise(session.nexusKey(), UnitAttentions.ASYMMETRIC_ACCESS_STATE_CHANGED);
+            }
+        });
+    }
+
+    /** Called under the model's lock. */
+    private TreeMap<Integer, LunAccess> resolve(ItNexus nexus) {
+        TreeMap<Integer, LunAccess> out = new TreeMap<>();
+        Optional<Tpg> tpg = model.target(Fabric.ISCSI, nexus.targetName()).flatMap(t -> t.tpg(nexus.tpgTag()));
+        if (tpg.isEmpty()) {
+            return out;
+        }
+        Optional<InitiatorAccess> access = InitiatorAccess.resolve(tpg.get(), nexus.initiatorName());
+        if (access.isEmpty()) {
+            return out;
+        }
+        for (InitiatorAccess.InitiatorLun l : access.get().luns()) {
+            StorageObject so = l.tpgLun().storageObject();
+            LogicalUnit unit = units.get(so);
+            if (unit != null) {
+                Optional<AluaGroup> group = l.tpgLun().aluaGroupName().flatMap(so::aluaGroup);
+                out.put(l.lun(), new LunAccess(l.lun(), unit, l.readOnly(), group.map(AluaGroup::id).orElse(-1),
+                        group.map(AluaGroup::accessState).orElse(0)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.removeListener(listener);
+        List<LogicalUnit> all;
+        synchronized (units) {
+            all = List.copyOf(units.values());
+            units.clear();
+        }
+        opener.execute(() -> all.forEach(LogicalUnit::close));
+        opener.shutdown();
+        try {
+            opener.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

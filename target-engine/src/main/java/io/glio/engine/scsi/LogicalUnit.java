@@ -1,0 +1,140 @@
+package io.glio.engine.scsi;
+
+import io.glio.engine.backing.BackingStore;
+import io.glio.engine.model.Plugin;
+import io.glio.engine.scsi.pr.Reservations;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The SCSI disk made of one storage object: identity (wwn, plugin, name), settings from its
+ * attributes, the backing store once open, and the per-LU state SCSI keeps across nexuses:
+ * unit attentions, reservations, the task set and the LBA range locks of the atomic commands.
+ */
+public final class LogicalUnit {
+
+    private final String wwn;
+    private final String name;
+    private final Plugin plugin;
+    private volatile DeviceSettings settings;
+    private volatile BackingStore store;
+    private final UnitAttentions unitAttentions = new UnitAttentions();
+    private final Reservations reservations = new Reservations(unitAttentions);
+    private final TaskSet taskSet = new TaskSet();
+    private final CompletedCopies completedCopies = new CompletedCopies();
+    private final LbaRangeLocks rangeLocks = new LbaRangeLocks();
+    private volatile long lastCapacityBytes = -1;
+
+    public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
+        this.wwn = wwn;
+        this.name = name;
+        this.plugin = plugin;
+        this.settings = settings;
+    }
+
+    /** EXTENDED COPY commands that finished here, for COPY STATUS. */
+    public CompletedCopies completedCopies() {
+        return completedCopies;
+    }
+
+    /** Unit serial number (VPD 0x80), the storage object's wwn. */
+    public String wwn() {
+        return wwn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Plugin plugin() {
+        return plugin;
+    }
+
+    public DeviceSettings settings() {
+        return settings;
+    }
+
+    /** New attribute values; mode-page visible changes raise MODE PARAMETERS CHANGED for everyone. */
+    public void updateSettings(DeviceSettings next) {
+        DeviceSettings prev = settings;
+        settings = next;
+        if (prev.writeCache() != next.writeCache() || prev.dpoFua() != next.dpoFua()
+                || prev.readOnly() != next.readOnly()) {
+            unitAttentions.raiseAll(UnitAttentions.MODE_PARAMETERS_CHANGED, null);
+        }
+        if (prev.blockSize() != next.blockSize()) {
+            unitAttentions.raiseAll(UnitAttentions.CAPACITY_CHANGED, null);
+        }
+    }
+
+    /** The store, or null while it is being opened or failed to open. */
+    public BackingStore store() {
+        return store;
+    }
+
+    public void attachStore(BackingStore opened) {
+        store = opened;
+        synchronized (this) {
+            lastCapacityBytes = opened == null ? -1 : opened.size();
+        }
+    }
+
+    public boolean ready() {
+        BackingStore s = store;
+        return s != null && s.isReady();
+    }
+
+    /** Capacity in logical blocks; raises CAPACITY DATA HAS CHANGED when the store's size moved. */
+    public long capacityBlocks() {
+        BackingStore s = store;
+        if (s == null) {
+            return 0;
+        }
+        long bytes = s.size();
+        if (bytes == lastCapacityBytes) {
+            return bytes / settings.blockSize();
+        }
+        synchronized (this) {
+            if (lastCapacityBytes >= 0 && bytes != lastCapacityBytes) {
+                unitAttentions.raiseAll(UnitAttentions.CAPACITY_CHANGED, null);
+            }
+            lastCapacityBytes = bytes;
+        }
+        return bytes / settings.blockSize();
+    }
+
+    public UnitAttentions unitAttentions() {
+        return unitAttentions;
+    }
+
+    public Reservations reservations() {
+        return reservations;
+    }
+
+    TaskSet taskSet() {
+        return taskSet;
+    }
+
+    /** PREEMPT AND ABORT (SPC-4 5.9.11.5): the tasks of the preempted nexuses end TASK ABORTED. */
+    public CompletableFuture<Void> abortTasksOf(java.util.Collection<String> nexusKeys) {
+        return NexusSession.abort(this, t -> nexusKeys.contains(t.nexusKey));
+    }
+
+    /** The LBA range locks that make COMPARE AND WRITE, ORWRITE and WRITE ATOMIC atomic. */
+    public LbaRangeLocks rangeLocks() {
+        return rangeLocks;
+    }
+
+    public void close() {
+        BackingStore s = store;
+        store = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LogicalUnit[" + plugin + "/" + name + " " + wwn + "]";
+    }
+}

@@ -1,9 +1,0 @@
-package io.glio.target.model;
-
-/** The object to create is already there (configfs {@code mkdir} would fail with EEXIST). */
-public final class AlreadyExistsException extends ModelException {
-
-    public AlreadyExistsException(String message) {
-        super(message);
-    }
-}

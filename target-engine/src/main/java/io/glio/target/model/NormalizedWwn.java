@@ -1,5 +1,0 @@
-package io.glio.target.model;
-
-/** A WWN in rtslib's preferred spelling together with the type it was recognised as. */
-public record NormalizedWwn(String wwn, WwnType type) {
-}

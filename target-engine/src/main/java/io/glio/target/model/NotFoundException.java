@@ -1,9 +1,0 @@
-package io.glio.target.model;
-
-/** The object named by a lookup or delete does not exist. */
-public final class NotFoundException extends ModelException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

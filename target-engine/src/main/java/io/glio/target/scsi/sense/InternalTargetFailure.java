@@ -1,9 +1,0 @@
-package io.glio.target.scsi.sense;
-
-/** HARDWARE ERROR / INTERNAL TARGET FAILURE (0x44/0x00). */
-public final class InternalTargetFailure extends ScsiException {
-
-    public InternalTargetFailure() {
-        super(SenseKey.HARDWARE_ERROR, 0x44, 0x00, "INTERNAL TARGET FAILURE");
-    }
-}

@@ -1,9 +1,0 @@
-package io.glio.target.scsi.sense;
-
-/** ILLEGAL REQUEST / MEDIUM REMOVAL PREVENTED (0x53/0x02). */
-public final class MediumRemovalPrevented extends ScsiException {
-
-    public MediumRemovalPrevented() {
-        super(SenseKey.ILLEGAL_REQUEST, 0x53, 0x02, "MEDIUM REMOVAL PREVENTED");
-    }
-}

@@ -1,9 +1,0 @@
-package io.glio.target.scsi.sense;
-
-/** ILLEGAL REQUEST / PARAMETER LIST LENGTH ERROR (0x1a/0x00). */
-public final class ParameterListLengthError extends ScsiException {
-
-    public ParameterListLengthError() {
-        super(SenseKey.ILLEGAL_REQUEST, 0x1a, 0x00, "PARAMETER LIST LENGTH ERROR");
-    }
-}

@@ -1,9 +1,0 @@
-package io.glio.target.scsi.sense;
-
-/** ILLEGAL REQUEST / SAVING PARAMETERS NOT SUPPORTED (0x39/0x00). */
-public final class SavingParametersNotSupported extends ScsiException {
-
-    public SavingParametersNotSupported() {
-        super(SenseKey.ILLEGAL_REQUEST, 0x39, 0x00, "SAVING PARAMETERS NOT SUPPORTED");
-    }
-}

@@ -1,0 +1,33 @@
+package io.glio.engine.iscsi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an initiator tool and captures its output. */
+public final class Tools {
+
+    public record Result(int exitCode, String output) {
+    }
+
+    private Tools() {
+    }
+
+    public static Result run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out;
+        try (var in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    public static Result run(String... command) throws IOException, InterruptedException {
+        return run(List.of(command));
+    }
+}

@@ -1,0 +1,70 @@
+package io.glio.engine.runtime;
+
+import io.glio.engine.backing.BackingStoreProvider;
+import io.glio.engine.model.StorageObject;
+import io.glio.engine.scsi.ScsiCompletion;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegistryTest extends FixtureTest {
+
+    final SwitchableRamdiskProvider switchable = new SwitchableRamdiskProvider();
+
+    @Override
+    List<BackingStoreProvider> extraProviders() {
+        return List.of(switchable);
+    }
+
+    @Test
+    void objectWithoutAStoreShowsWhyInTheModelAndAnswersNotReady() {
+        StorageObject user = fx.model.createUser("nostore", 1L << 20, "glfs/vol@host/a.img", null, null, null);
+        fx.model.createLun(fx.tpg, 3, user, null);
+        fx.model.createMappedLun(fx.acl1, 3, 3, false, null);
+        Initiator i = fx.first().ready(3);
+
+        ScsiFixture.waitUntil(() -> user.runtimeStatus().isPresent(), "runtime status of " + user);
+
+        assertThat(user.runtimeStatus()).contains("not available: no backing store for user/nostore");
+        assertThat(i.run(3, new byte[6], 0).sense()).isEqualTo("2/04/0b");
+    }
+
+    @Test
+    void storeReadinessIsMirroredIntoTheModelAndIntoTestUnitReady() {
+        StorageObject so = fx.model.createRamdisk(SwitchableRamdiskProvider.NAME, 1 << 20, false, null);
+        fx.model.createLun(fx.tpg, 4, so, null);
+        fx.model.createMappedLun(fx.acl1, 4, 4, false, null);
+        fx.awaitReady(so);
+        Initiator i = fx.first().ready(4);
+
+        switchable.setReady(false);
+
+        assertThat(so.runtimeStatus()).contains("not connected: ENOTCONN");
+        assertThat(i.run(4, new byte[6], 0).sense()).isEqualTo("2/04/0b");
+        switchable.setReady(true);
+        assertThat(so.runtimeStatus()).isEmpty();
+        assertThat(i.run(4, new byte[6], 0).status()).isEqualTo(ScsiCompletion.GOOD);
+    }
+
+    @Test
+    void deletingAStorageObjectTakesItsLunAwayFromTheNexus() {
+        Initiator i = fx.first();
+
+        fx.model.deleteStorageObject(fx.fileio);
+
+        assertThat(i.run(0, new byte[6], 0).sense()).isEqualTo("6/3f/0e");
+        assertThat(i.run(1, new byte[6], 0).sense()).isEqualTo("5/25/00");
+        assertThat(fx.registry.unit(fx.fileio)).isEmpty();
+    }
+
+    @Test
+    void demoModeTpgServesEveryLunReadOnly() {
+        fx.model.setTpgAttribute(fx.tpg, "generate_node_acls", "1");
+        Initiator guest = fx.login("iqn.1994-05.com.example:guest", "000000000042").ready(0);
+
+        assertThat(guest.run(0, Initiator.read16(0, 1), 512).status()).isEqualTo(ScsiCompletion.GOOD);
+        assertThat(guest.write(0, Initiator.write16(0, 1), new byte[512]).sense()).isEqualTo("7/27/00");
+    }
+}
