@@ -20,7 +20,7 @@ final class Gfapi {
 
     private static volatile Gfapi instance;
     /** Why loading failed, so later calls answer at once with the same line. */
-    private static volatile GlfsException loadFailure;
+    private static volatile String loadFailure;
 
     final LibGfapi.Calls lib;
     final Runtime runtime;
@@ -38,13 +38,13 @@ final class Gfapi {
         if (loaded == null) {
             synchronized (Gfapi.class) {
                 if (loadFailure != null) {
-                    throw GlfsException.libraryMissing(loadFailure);
+                    throw GlfsException.loadFailedBefore(loadFailure);
                 }
                 if (instance == null) {
                     try {
                         instance = load(LIBRARY);
                     } catch (GlfsException e) {
-                        loadFailure = e;
+                        loadFailure = e.getMessage();
                         throw e;
                     }
                 }

@@ -43,9 +43,9 @@ public class GlfsException extends IOException {
                 + "); install the Debian package libgfapi0 (apt-get install libgfapi0)");
     }
 
-    /** A fresh copy of a remembered load failure (the stack trace shows who asked again). */
-    static GlfsException libraryMissing(GlfsException earlier) {
-        return new GlfsException(earlier.getMessage());
+    /** A fresh exception for a remembered load failure (the stack trace shows who asked again). */
+    static GlfsException loadFailedBefore(String message) {
+        return new GlfsException(message);
     }
 
     /** The gfapi function that failed ({@code glfs_open}). */

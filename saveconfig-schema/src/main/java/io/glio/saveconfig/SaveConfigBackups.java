@@ -33,6 +33,7 @@ public final class SaveConfigBackups {
     private final Clock clock;
 
     /** Backups stamped with the system clock in the local time zone, as targetcli does. */
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // targetcli names backups in local time
     public SaveConfigBackups() {
         this(Clock.systemDefaultZone());
     }

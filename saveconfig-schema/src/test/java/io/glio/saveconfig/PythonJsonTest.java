@@ -22,6 +22,7 @@ class PythonJsonTest {
     }
 
     @Test
+    @SuppressWarnings("FloatingPointLiteralPrecision") // 1e23 is the point: Python prints the nearest double as 1e+23
     void floatsUseReprWithItsExponentThresholds() {
         assertThat(PythonJson.floatRepr(1.0)).isEqualTo("1.0");
         assertThat(PythonJson.floatRepr(0.0001)).isEqualTo("0.0001");

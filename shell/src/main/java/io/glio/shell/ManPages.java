@@ -177,7 +177,7 @@ public final class ManPages {
             if (!d.getValue().has("properties")) {
                 continue;
             }
-            m.append(".SH ").append(esc(d.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase())).append('\n');
+            m.append(".SH ").append(esc(d.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT))).append('\n');
             properties(m, d.getValue());
         }
         m.append(".SH SEE ALSO\n.BR targetcli (8)\n");
@@ -199,7 +199,7 @@ public final class ManPages {
     private static String describe(JsonNode prop) {
         if (prop.has("$ref")) {
             return "see " + prop.get("$ref").asText().replace("#/$defs/", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toUpperCase();
+                    .toUpperCase(java.util.Locale.ROOT);
         }
         String type = prop.path("type").isArray() ? prop.get("type").toString() : prop.path("type").asText("any");
         if ("array".equals(type) && prop.has("items")) {

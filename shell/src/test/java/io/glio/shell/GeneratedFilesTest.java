@@ -27,7 +27,7 @@ class GeneratedFilesTest {
     void bashCompletionScriptIsValidBash() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("bash", "-n", ROOT.resolve("completions/targetcli.bash").toString())
                 .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
     }

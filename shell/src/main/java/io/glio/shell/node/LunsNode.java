@@ -44,7 +44,7 @@ final class LunsNode extends UiNode {
         return Summary.of("LUNs: " + tpg.luns().size());
     }
 
-    /** {@code lun5}, {@code LUN5} or {@code 5} → {@code 5}, as targetcli accepts LUN numbers. */
+    /** {@code "lun5"}, {@code "LUN5"} or {@code "5"} → {@code "5"}, as targetcli accepts LUN numbers. */
     static String withoutLunPrefix(String lun) {
         return lun.toLowerCase(java.util.Locale.ROOT).startsWith("lun") ? lun.substring(3) : lun;
     }

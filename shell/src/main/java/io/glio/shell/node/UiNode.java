@@ -124,7 +124,7 @@ public abstract class UiNode {
 
     /** Whether the node still stands for something in the model (a deleted node does not). */
     public boolean exists() {
-        return parent == null || parent.exists() && parent.child(name).isPresent();
+        return parent == null || (parent.exists() && parent.child(name).isPresent());
     }
 
     /** Sorted {@code key: value} lines as rtslib's dump shows them in {@code info}. */

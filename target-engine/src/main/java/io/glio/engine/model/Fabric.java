@@ -32,16 +32,18 @@ public enum Fabric {
 
     private final String rtslibName;
     private final String configfsDir;
+    @SuppressWarnings("ImmutableEnumChecker") // an immutable copy (List.copyOf)
     private final List<WwnType> wwnTypes;
     private final boolean hardwareWwns;
     private final String kernelModule;
+    @SuppressWarnings("ImmutableEnumChecker") // an immutable copy (List.of)
     private final List<FabricFeature> features;
 
     Fabric(String rtslibName, String configfsDir, List<WwnType> wwnTypes, boolean hardwareWwns,
            String kernelModule, FabricFeature... features) {
         this.rtslibName = rtslibName;
         this.configfsDir = configfsDir;
-        this.wwnTypes = wwnTypes;
+        this.wwnTypes = List.copyOf(wwnTypes);
         this.hardwareWwns = hardwareWwns;
         this.kernelModule = kernelModule;
         this.features = List.of(features);

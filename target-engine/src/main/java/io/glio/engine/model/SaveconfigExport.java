@@ -59,8 +59,8 @@ final class SaveconfigExport {
         Boolean writeBack = (fileio || block) ? keep(so, "write_back", so.writeBack()) : null;
         Boolean readonly = block ? keep(so, "readonly", so.readonly()) : null;
         Boolean aio = fileio ? keep(so, "aio", so.aio()) : null;
-        Boolean nullio = ramdisk && so.nullio ? Boolean.TRUE
-                : (ramdisk && so.absentKeys.contains("nullio=false") ? Boolean.FALSE : null);
+        Boolean nullio = (ramdisk && so.nullio) ? Boolean.TRUE
+                : ((ramdisk && so.absentKeys.contains("nullio=false")) ? Boolean.FALSE : null);
         String config = user ? keep(so, "config", so.config) : null;
         String control = user ? keep(so, "control", so.control) : null;
         Integer hwMax = user ? keep(so, "hw_max_sectors", (int) so.hwMaxSectors()) : null;

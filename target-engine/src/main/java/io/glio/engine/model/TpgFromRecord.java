@@ -225,10 +225,14 @@ final class TpgFromRecord {
 
     private ChapCredentials applyChap(ChapCredentials current, Chap rec,
                                       java.util.function.Function<String, String> failure) {
-        String[] values = {rec.userid(), rec.password(), rec.mutualUserid(), rec.mutualPassword()};
         ChapCredentials out = current;
         for (AuthField f : AuthField.values()) {
-            String v = values[f.ordinal()];
+            String v = switch (f) {
+                case USERID -> rec.userid();
+                case PASSWORD -> rec.password();
+                case MUTUAL_USERID -> rec.mutualUserid();
+                case MUTUAL_PASSWORD -> rec.mutualPassword();
+            };
             if (v == null || v.isEmpty()) {
                 continue;
             }

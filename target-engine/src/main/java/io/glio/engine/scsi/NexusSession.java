@@ -205,7 +205,7 @@ public final class NexusSession implements ScsiTaskExecutor {
         return f.apply(access.get().unit()).thenApply(v -> TaskManagementResponse.FUNCTION_COMPLETE);
     }
 
-    private CompletableFuture<Void> reset(LogicalUnit unit, int[] condition) {
+    private CompletableFuture<Void> reset(LogicalUnit unit, UnitAttentions.Condition condition) {
         CompletableFuture<Void> done = abort(unit, t -> true);
         unit.reservations().resetSpc2();
         // SAM-5 6.3.3: every I_T nexus of the LU sees the reset, the one that asked included

@@ -14,34 +14,38 @@ import java.util.Map;
  */
 public final class UnitAttentions {
 
-    public static final int[] POWER_ON = {0x29, 0x00};
-    public static final int[] LUN_RESET = {0x29, 0x03};
-    public static final int[] TARGET_RESET = {0x29, 0x02};
-    public static final int[] MODE_PARAMETERS_CHANGED = {0x2a, 0x01};
-    public static final int[] RESERVATIONS_PREEMPTED = {0x2a, 0x03};
-    public static final int[] RESERVATIONS_RELEASED = {0x2a, 0x04};
-    public static final int[] REGISTRATIONS_PREEMPTED = {0x2a, 0x05};
-    public static final int[] ASYMMETRIC_ACCESS_STATE_CHANGED = {0x2a, 0x06};
-    public static final int[] CAPACITY_CHANGED = {0x2a, 0x09};
-    public static final int[] REPORTED_LUNS_CHANGED = {0x3f, 0x0e};
+    public static final Condition POWER_ON = new Condition(0x29, 0x00);
+    public static final Condition LUN_RESET = new Condition(0x29, 0x03);
+    public static final Condition TARGET_RESET = new Condition(0x29, 0x02);
+    public static final Condition MODE_PARAMETERS_CHANGED = new Condition(0x2a, 0x01);
+    public static final Condition RESERVATIONS_PREEMPTED = new Condition(0x2a, 0x03);
+    public static final Condition RESERVATIONS_RELEASED = new Condition(0x2a, 0x04);
+    public static final Condition REGISTRATIONS_PREEMPTED = new Condition(0x2a, 0x05);
+    public static final Condition ASYMMETRIC_ACCESS_STATE_CHANGED = new Condition(0x2a, 0x06);
+    public static final Condition CAPACITY_CHANGED = new Condition(0x2a, 0x09);
+    public static final Condition REPORTED_LUNS_CHANGED = new Condition(0x3f, 0x0e);
+
+    /** A unit attention condition: its additional sense code and qualifier (SPC-4 4.5.6). */
+    public record Condition(int asc, int ascq) {
+    }
 
     /** A queue holds at most this many; older ones are dropped as SAM-5 allows. */
     private static final int MAX_QUEUED = 16;
 
-    private final Map<String, Deque<int[]>> pending = new HashMap<>();
+    private final Map<String, Deque<Condition>> pending = new HashMap<>();
 
     /** First contact of a nexus with this LU: a new nexus starts with the power-on condition. */
     public synchronized void attach(String nexusKey) {
         pending.computeIfAbsent(nexusKey, k -> {
-            Deque<int[]> q = new ArrayDeque<>();
+            Deque<Condition> q = new ArrayDeque<>();
             q.add(POWER_ON);
             return q;
         });
     }
 
-    public synchronized void raise(String nexusKey, int[] condition) {
-        Deque<int[]> q = pending.computeIfAbsent(nexusKey, k -> new ArrayDeque<>());
-        if (q.stream().noneMatch(c -> c[0] == condition[0] && c[1] == condition[1])) {
+    public synchronized void raise(String nexusKey, Condition condition) {
+        Deque<Condition> q = pending.computeIfAbsent(nexusKey, k -> new ArrayDeque<>());
+        if (!q.contains(condition)) {
             if (q.size() >= MAX_QUEUED) {
                 q.removeFirst();
             }
@@ -50,7 +54,7 @@ public final class UnitAttentions {
     }
 
     /** Raises a condition for every nexus the LU knows except {@code exceptNexusKey} (may be null). */
-    public synchronized void raiseAll(int[] condition, String exceptNexusKey) {
+    public synchronized void raiseAll(Condition condition, String exceptNexusKey) {
         for (String key : pending.keySet().toArray(String[]::new)) {
             if (!key.equals(exceptNexusKey)) {
                 raise(key, condition);
@@ -60,16 +64,16 @@ public final class UnitAttentions {
 
     /** The oldest pending condition of that nexus, removed; null when none. */
     public synchronized UnitAttention take(String nexusKey) {
-        Deque<int[]> q = pending.get(nexusKey);
-        int[] c = q == null ? null : q.pollFirst();
-        return c == null ? null : new UnitAttention(c[0], c[1]);
+        Deque<Condition> q = pending.get(nexusKey);
+        Condition c = q == null ? null : q.pollFirst();
+        return c == null ? null : new UnitAttention(c.asc(), c.ascq());
     }
 
     /** Drops one queued condition kind (REPORT LUNS clears REPORTED LUNS DATA HAS CHANGED). */
-    public synchronized void clear(String nexusKey, int[] condition) {
-        Deque<int[]> q = pending.get(nexusKey);
+    public synchronized void clear(String nexusKey, Condition condition) {
+        Deque<Condition> q = pending.get(nexusKey);
         if (q != null) {
-            q.removeIf(c -> c[0] == condition[0] && c[1] == condition[1]);
+            q.remove(condition);
         }
     }
 

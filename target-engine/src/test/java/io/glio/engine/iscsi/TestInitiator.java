@@ -66,7 +66,8 @@ final class TestInitiator {
      * @return how many reads went straight into a command's buffer (not into one of ours)
      */
     int sendAsSocketReads(byte[] bytes, int maxRead) {
-        RecvByteBufAllocator.Handle reads = channel.config().getRecvByteBufAllocator().newHandle();
+        RecvByteBufAllocator.ExtendedHandle reads =
+                (RecvByteBufAllocator.ExtendedHandle) channel.config().getRecvByteBufAllocator().newHandle();
         int inPlace = 0;
         for (int off = 0; off < bytes.length; ) {
             int before = allocator.count();

@@ -82,6 +82,7 @@ class LbaRangeLocksTest {
     @Test
     void aFailedIoReleasesItsHoldAndFailsItsResult() {
         Io failing = new Io("failing", 0, 4, true);
+        @SuppressWarnings("unused") // queued behind "failing" by its constructor; the test reads `started`
         Io next = new Io("next", 0, 4, true);
 
         failing.io.completeExceptionally(new IllegalStateException("EIO"));

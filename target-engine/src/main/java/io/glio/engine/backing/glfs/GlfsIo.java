@@ -25,9 +25,10 @@ final class GlfsIo {
 
     /** Fills {@code dst} from {@code offset}; bytes past the end of the file read as zeroes. */
     static void readFully(GlfsFile file, ByteBuffer dst, long offset, Outcome outcome) throws GlfsException {
-        ByteBuffer target = dst.isDirect() ? dst : ByteBuffer.allocateDirect(dst.remaining());
+        boolean bounced = !dst.isDirect(); // gfapi needs native memory: a heap buffer reads through a copy
+        ByteBuffer target = bounced ? ByteBuffer.allocateDirect(dst.remaining()) : dst;
         readFrom(file, target, offset, () -> {
-            if (target != dst) {
+            if (bounced) {
                 dst.put(target.flip());
             }
         }, outcome);

@@ -43,7 +43,7 @@ final class InPlaceReceiveAllocator implements MaxMessagesRecvByteBufAllocator {
     }
 
     @Override
-    public Handle newHandle() {
+    public ExtendedHandle newHandle() {
         return new InPlaceHandle((ExtendedHandle) delegate.newHandle());
     }
 

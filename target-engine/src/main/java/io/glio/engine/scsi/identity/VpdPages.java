@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class VpdPages {
 
     /** Supported pages, ascending (libiscsi checks the order). */
-    public static final int[] SUPPORTED = {0x00, 0x80, 0x83, 0x86, 0xb0, 0xb1, 0xb2};
+    private static final int[] SUPPORTED = {0x00, 0x80, 0x83, 0x86, 0xb0, 0xb1, 0xb2};
 
     private VpdPages() {
     }

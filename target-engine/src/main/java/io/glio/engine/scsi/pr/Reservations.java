@@ -197,8 +197,8 @@ public final class Reservations {
         }
         List<String> removed = new ArrayList<>();
         for (Registrant r : registrants.values()) {
-            boolean hit = takesReservation && PrType.allRegistrants(type) ? !r.nexusKey().equals(nexusKey)
-                    : r.key() == preemptKey && !r.nexusKey().equals(nexusKey);
+            boolean hit = (takesReservation && PrType.allRegistrants(type)) ? !r.nexusKey().equals(nexusKey)
+                    : (r.key() == preemptKey && !r.nexusKey().equals(nexusKey));
             if (hit) {
                 removed.add(r.nexusKey());
             }
@@ -241,7 +241,7 @@ public final class Reservations {
         holder = null;
     }
 
-    private void raiseForRegistrants(int[] condition, String exceptNexusKey) {
+    private void raiseForRegistrants(UnitAttentions.Condition condition, String exceptNexusKey) {
         for (String k : registrants.keySet()) {
             if (!k.equals(exceptNexusKey)) {
                 unitAttentions.raise(k, condition);

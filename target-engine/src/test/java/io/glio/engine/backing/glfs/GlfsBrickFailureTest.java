@@ -34,10 +34,10 @@ class GlfsBrickFailureTest {
                 assertThat(writeRounds(store, 20)).isEmpty();
 
                 killed = GlusterBrick.kill(volume);
-                List<Condition> failures = new ArrayList<>();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (store.isReady() && System.nanoTime() < deadline) {
-                    failures.addAll(writeRounds(store, 1));
+                    // Writes in flight while the brick dies may fail either way; only the state after counts.
+                    writeRounds(store, 1);
                 }
                 assertThat(store.isReady()).as("ready after the brick died").isFalse();
                 assertThat(store.stateDescription()).startsWith("not connected: ");
