@@ -25,14 +25,20 @@ public final class Shell {
     private SessionSource sessions = SessionSource.NONE;
     private String currentPath = "/";
     private boolean exitRequested;
-    private boolean changed;
+    private volatile boolean changed;
+    private final io.glio.engine.model.ModelListener changeListener = event -> changed = true;
 
     public Shell(TargetModel model, Prefs prefs, Console console, Path configFile) {
         this.model = model;
         this.prefs = prefs;
         this.console = console;
         this.configFile = configFile;
-        model.addListener(event -> changed = true);
+        model.addListener(changeListener);
+    }
+
+    /** Stops following the model (a service's shell whose client left; the model lives on). */
+    public void detach() {
+        model.removeListener(changeListener);
     }
 
     public TargetModel model() {
