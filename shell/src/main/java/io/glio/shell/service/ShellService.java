@@ -65,12 +65,12 @@ public final class ShellService implements AutoCloseable {
     }
 
     /**
-     * Binds the socket (its mode comes from the process umask at this moment: the caller sets
-     * 077 so it is 0600 from the start) and accepts clients on a thread of its own.
+     * Binds the socket and accepts clients on a thread of its own. The socket's mode comes from
+     * the umask at bind ({@link ServiceUmask#bind}): 0600 from its creation, never chmod-ed.
      */
     public void start() throws IOException {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
+        ServiceUmask.bind(server, UnixDomainSocketAddress.of(socket));
         acceptor = new Thread(this::acceptLoop, "targetcli-service-accept");
         acceptor.start();
     }
