@@ -185,15 +185,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a one-shot command: an error is its bare message on {@code err}. Returns success. */
     public static boolean runOneShot(Shell shell, String line, PrintStream err) {
-        try {
-            shell.execute(line);
-            return true;
-        } catch (ShellException | ModelException e) {
-            err.println(e.getMessage());
-        } catch (RuntimeException e) {
-            err.println("Internal error: " + e);
-        }
-        return false;
+        return shell.run(line, err::println);
     }
 
     private int piped(SessionOpener opener) {

@@ -133,13 +133,18 @@ public final class Shell {
      * shell goes on. Returns whether the command succeeded.
      */
     public boolean run(String line) {
+        return run(line, console::error);
+    }
+
+    /** As {@link #run(String)}, the error line going to {@code report} (one-shot: bare on stderr). */
+    public boolean run(String line, java.util.function.Consumer<String> report) {
         try {
             execute(line);
             return true;
         } catch (ShellException | ModelException e) {
-            console.error(e.getMessage());
+            report.accept(e.getMessage());
         } catch (RuntimeException e) {
-            console.error("Internal error: " + e);
+            report.accept("Internal error: " + e);
         }
         return false;
     }
