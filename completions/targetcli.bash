@@ -154,9 +154,12 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_targetcli() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_targetcli; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
+  local cmds0=(serve)
 
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_targetcli_serve; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_targetcli; return $?;
@@ -168,7 +171,7 @@ function _picocli_targetcli() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="serve"
   local flag_opts="-e --exit-on-error -h --help -V --version"
   local arg_opts="--config"
 
@@ -176,6 +179,42 @@ function _picocli_targetcli() {
 
   case ${prev_word} in
     --config)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `serve` subcommand.
+function _picocli_targetcli_serve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="-h --help -V --version"
+  local arg_opts="--config --socket"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --config)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --socket)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

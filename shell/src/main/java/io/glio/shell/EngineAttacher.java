@@ -18,6 +18,13 @@ public interface EngineAttacher {
     interface Attached extends AutoCloseable {
         SessionSource sessions();
 
+        /**
+         * Waits (at most {@code millis}) until every portal of an enabled TPG listens or has
+         * failed to: {@code targetcli serve} reports readiness after this.
+         */
+        default void awaitPortals(long millis) {
+        }
+
         @Override
         void close();
     }

@@ -1,6 +1,6 @@
 package io.glio.shell;
 
-import io.glio.engine.model.TargetModel;
+import io.glio.shell.service.RemoteSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.jline.reader.EndOfFileException;
@@ -18,13 +18,11 @@ import org.jline.terminal.TerminalBuilder;
 final class InteractiveShell {
 
     private final ShellSettings settings;
-    private final EngineAttacher attacher;
-    private final java.util.function.Supplier<TargetModel> models;
+    private final SessionOpener opener;
 
-    InteractiveShell(ShellSettings settings, EngineAttacher attacher, java.util.function.Supplier<TargetModel> models) {
-        this.settings = settings;
-        this.attacher = attacher;
-        this.models = models;
+    InteractiveShell(SessionOpener opener) {
+        this.settings = opener.settings();
+        this.opener = opener;
     }
 
     int run() {
@@ -46,15 +44,46 @@ final class InteractiveShell {
 
     /** Runs on {@code terminal} (a dumb terminal in tests). */
     int run(Terminal terminal) {
-        Prefs prefs = Prefs.load(settings.home());
         PrintStream out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
-        Console console = new Console(out, out, prefs, !Terminal.TYPE_DUMB.equals(terminal.getType()),
-                terminal::getWidth);
-        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        LineReader reader = LineReaderBuilder.builder()
+        RemoteSession.ClientIo io = new RemoteSession.ClientIo(out, out,
+                !Terminal.TYPE_DUMB.equals(terminal.getType()), terminal::getWidth);
+        boolean ok;
+        LineReader reader;
+        try (ShellSession session = opener.open(io)) {
+            reader = lineReader(terminal, session);
+            out.print(Main.BANNER);
+            out.print(session.bannerNote());
+            out.print('\n');
+            while (!session.exitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(session.prompt());
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    out.print("exit\n");
+                    line = "exit";
+                }
+                session.run(line);
+            }
+            ok = session.finish();
+        } catch (ShellException e) {
+            out.println(e.getMessage());
+            return 1;
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            out.println("Cannot write to command history file " + settings.home().resolve("history.txt") + ".");
+        }
+        return ok ? 0 : 1;
+    }
+
+    private LineReader lineReader(Terminal terminal, ShellSession session) {
+        return LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("targetcli")
-                .completer(new ShellCompleter(shell))
+                .completer(new ShellCompleter(session))
                 .variable(LineReader.HISTORY_FILE, settings.home().resolve("history.txt"))
                 .variable(LineReader.WORDCHARS, "")
                 // The line goes to configshell's grammar as typed: no quoting, escapes or !history.
@@ -62,32 +91,5 @@ final class InteractiveShell {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
-        try (EngineAttacher.Attached engine = Main.attach(attacher, shell)) {
-            shell.setSessions(engine.sessions());
-            boolean restored = Main.restore(shell);
-            shell.resetChanged();
-            out.print(Main.BANNER);
-            out.print('\n');
-            shell.resumeLastPath();
-            while (!shell.exitRequested()) {
-                String line;
-                try {
-                    line = reader.readLine(shell.prompt());
-                } catch (UserInterruptException e) {
-                    continue;
-                } catch (EndOfFileException e) {
-                    out.print("exit\n");
-                    line = "exit";
-                }
-                shell.run(line);
-            }
-            Main.exitSave(shell, restored);
-        }
-        try {
-            reader.getHistory().save();
-        } catch (IOException e) {
-            console.warning("Cannot write to command history file " + settings.home().resolve("history.txt") + ".");
-        }
-        return 0;
     }
 }

@@ -4,6 +4,8 @@ import io.glio.engine.iscsi.NettyDefaults;
 import io.glio.engine.model.ModelException;
 import io.glio.engine.model.RestoreOptions;
 import io.glio.engine.model.TargetModel;
+import io.glio.shell.service.RemoteSession;
+import io.glio.shell.service.ServiceSocket;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +98,7 @@ public final class Main implements Callable<Integer> {
     static int run(String[] args, EngineAttacher attacher, InputStream in, PrintStream out, PrintStream err,
                    java.util.Map<String, String> env, java.util.function.Supplier<TargetModel> models) {
         Main main = new Main(attacher, in, out, err, env, models);
-        if (args.length > 0 && !args[0].startsWith("-")) {
+        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("serve")) {
             // A one-shot command with no option: skip building the picocli model (start-up time).
             main.words = List.of(args);
             return main.call();
@@ -110,6 +112,7 @@ public final class Main implements Callable<Integer> {
     /** The picocli spec (also what the shell completion scripts are generated from). */
     static CommandLine commandLine(Main main) {
         CommandLine cl = new CommandLine(main);
+        cl.addSubcommand("serve", new ServeCommand(main.attacher, main.models, main.out, main.err, main.env));
         cl.setStopAtPositional(true);
         cl.setUnmatchedOptionsArePositionalParams(true);
         return cl;
@@ -119,29 +122,49 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         boolean root = "root".equals(System.getProperty("user.name"));
         ShellSettings settings = ShellSettings.resolve(config, env, System.getProperty("user.home"), root);
+        SessionOpener opener = new SessionOpener(settings, ServiceSocket.resolve(null, env, settings.home(), root),
+                env, attacher, models, err);
         if (!words.isEmpty()) {
-            return oneShot(settings, String.join(" ", words));
+            return oneShot(opener, String.join(" ", words));
         }
         boolean terminal = System.console() != null && in == System.in;
         if (terminal) {
-            return new InteractiveShell(settings, attacher, models).run();
+            return new InteractiveShell(opener).run();
         }
-        return piped(settings);
+        return piped(opener);
     }
 
-    private int oneShot(ShellSettings settings, String line) {
+    /**
+     * One command from {@code /}: in the service when it runs (which keeps the change, so
+     * nothing is saved here), else in-process under the configuration's lock.
+     */
+    private int oneShot(SessionOpener opener, String line) {
+        SessionOpener.Access access;
+        try {
+            access = opener.access(true, new RemoteSession.ClientIo(out, err, false, () -> 0));
+        } catch (ShellException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        if (access.remote() != null) {
+            try (RemoteSession remote = access.remote()) {
+                return remote.run(line) ? 0 : 1;
+            }
+        }
+        try {
+            return oneShotEmbedded(opener.settings(), line);
+        } finally {
+            PidLock.release(access.lock());
+        }
+    }
+
+    private int oneShotEmbedded(ShellSettings settings, String line) {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(out, err, prefs, false, 0);
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
         boolean restored = restore(shell);
         shell.resetChanged();
-        try {
-            shell.execute(line);
-        } catch (ShellException | ModelException e) {
-            err.println(e.getMessage());
-            return 1;
-        } catch (RuntimeException e) {
-            err.println("Internal error: " + e);
+        if (!runOneShot(shell, line, err)) {
             return 1;
         }
         if (shell.changed() && !restored) {
@@ -160,38 +183,38 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private int piped(ShellSettings settings) {
-        Prefs prefs = Prefs.load(settings.home());
-        Console console = new Console(out, err, prefs, false, 0);
-        Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        // The engine is attached first, so it learns the restored configuration from the model's events.
-        try (EngineAttacher.Attached engine = attach(attacher, shell)) {
-            shell.setSessions(engine.sessions());
-            boolean restored = restore(shell);
-            shell.resetChanged();
+    /** Runs a one-shot command: an error is its bare message on {@code err}. Returns success. */
+    public static boolean runOneShot(Shell shell, String line, PrintStream err) {
+        return shell.run(line, err::println);
+    }
+
+    private int piped(SessionOpener opener) {
+        try (ShellSession session = opener.open(new RemoteSession.ClientIo(out, err, false, () -> 0))) {
             out.print(BANNER);
+            out.print(session.bannerNote());
             out.print('\n');
-            shell.resumeLastPath();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            while (!shell.exitRequested()) {
-                out.print(shell.prompt());
+            while (!session.exitRequested()) {
+                out.print(session.prompt());
                 out.flush();
                 String line = reader.readLine();
                 if (line == null) {
                     out.print("exit\n");
                     line = "exit";
                 }
-                if (!shell.run(line) && exitOnError) {
+                if (!session.run(line) && exitOnError) {
                     err.println("Aborting run on error.");
                     return 1;
                 }
             }
-            exitSave(shell, restored);
+            return session.finish() ? 0 : 1;
         } catch (IOException e) {
             err.println("Cannot read commands: " + e.getMessage());
             return 1;
+        } catch (ShellException e) {
+            err.println(e.getMessage());
+            return 1;
         }
-        return 0;
     }
 
     /**

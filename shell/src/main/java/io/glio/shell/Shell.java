@@ -25,14 +25,20 @@ public final class Shell {
     private SessionSource sessions = SessionSource.NONE;
     private String currentPath = "/";
     private boolean exitRequested;
-    private boolean changed;
+    private volatile boolean changed;
+    private final io.glio.engine.model.ModelListener changeListener = event -> changed = true;
 
     public Shell(TargetModel model, Prefs prefs, Console console, Path configFile) {
         this.model = model;
         this.prefs = prefs;
         this.console = console;
         this.configFile = configFile;
-        model.addListener(event -> changed = true);
+        model.addListener(changeListener);
+    }
+
+    /** Stops following the model (a service's shell whose client left; the model lives on). */
+    public void detach() {
+        model.removeListener(changeListener);
     }
 
     public TargetModel model() {
@@ -127,13 +133,18 @@ public final class Shell {
      * shell goes on. Returns whether the command succeeded.
      */
     public boolean run(String line) {
+        return run(line, console::error);
+    }
+
+    /** As {@link #run(String)}, the error line going to {@code report} (one-shot: bare on stderr). */
+    public boolean run(String line, java.util.function.Consumer<String> report) {
         try {
             execute(line);
             return true;
         } catch (ShellException | ModelException e) {
-            console.error(e.getMessage());
+            report.accept(e.getMessage());
         } catch (RuntimeException e) {
-            console.error("Internal error: " + e);
+            report.accept("Internal error: " + e);
         }
         return false;
     }

@@ -6,19 +6,22 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
-/** Tab completion from the model: commands, paths, parameter names and enumerable values. */
+/**
+ * Tab completion from the live model (commands, paths, parameter names, enumerable values):
+ * the session's, so an attached shell completes from the service's model.
+ */
 final class ShellCompleter implements Completer {
 
-    private final Shell shell;
+    private final ShellSession session;
 
-    ShellCompleter(Shell shell) {
-        this.shell = shell;
+    ShellCompleter(ShellSession session) {
+        this.session = session;
     }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         String before = line.line().substring(0, line.cursor());
-        for (Completions.Item item : new Completions(shell).complete(before)) {
+        for (Completions.Item item : session.complete(before)) {
             candidates.add(new Candidate(item.value(), item.display(), null, null, null, null, item.complete()));
         }
     }

@@ -29,7 +29,8 @@ class InteractiveShellTest {
                 new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)) {
             t.setSize(new Size(160, 40));
             ShellSettings settings = new ShellSettings(home, configDir.resolve("saveconfig.json"));
-            int rc = new InteractiveShell(settings, EngineAttacher.NONE, OracleRun::testModel).run(t);
+            int rc = new InteractiveShell(new SessionOpener(settings, home.resolve("no-service.sock"),
+                    java.util.Map.of(), EngineAttacher.NONE, OracleRun::testModel, System.err)).run(t);
             assertThat(rc).isZero();
         }
         return out.toString(StandardCharsets.UTF_8);

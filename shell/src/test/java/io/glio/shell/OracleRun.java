@@ -90,7 +90,8 @@ final class OracleRun {
         Path config = configDir.resolve("saveconfig.json");
         int rc = Main.run(args, SERVING_NOTHING, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config.toString()),
+                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config.toString(),
+                        "TARGETCLI_SOCKET", home.resolve("no-service.sock").toString()),
                 OracleRun::testModel);
         String json = Files.exists(config) ? Files.readString(config) : null;
         return new OracleRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), json, rc,

@@ -8,7 +8,11 @@ import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.model.Tpg;
 
+import io.glio.engine.model.Portal;
+import io.glio.engine.model.Target;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The engine a long-running shell serves its model with (found through {@link java.util.ServiceLoader},
@@ -28,10 +32,39 @@ public final class ServedEngine implements EngineAttacher {
             }
 
             @Override
+            public void awaitPortals(long millis) {
+                long deadline = System.nanoTime() + millis * 1_000_000;
+                while (!allSettled(model, engine) && System.nanoTime() - deadline < 0) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+
+            @Override
             public void close() {
                 engine.close();
             }
         };
+    }
+
+    /** Whether every portal of an enabled iSCSI TPG listens or has failed (binds are asynchronous). */
+    private static boolean allSettled(TargetModel model, TargetEngine engine) {
+        Set<String> settled = new HashSet<>(engine.listeningPortals());
+        settled.addAll(engine.failedPortals());
+        for (Target t : model.targets(Fabric.ISCSI)) {
+            for (Tpg tpg : t.tpgs()) {
+                for (Portal p : tpg.enabled() ? tpg.portals() : List.<Portal>of()) {
+                    if (!settled.contains(p.ipAddress() + ":" + p.port())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** The engine's sessions in the shape {@code sessions} prints. */

@@ -125,10 +125,24 @@ public final class LogicalUnit {
         return rangeLocks;
     }
 
+    /**
+     * Flushes the store (SYNCHRONIZE CACHE semantics, SBC-3 5.22: what was acknowledged reaches
+     * stable storage; bounded at 10 s) and closes it. A failed flush is logged: closing still
+     * releases the store.
+     */
     public void close() {
         BackingStore s = store;
         store = null;
         if (s != null) {
+            try {
+                s.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                     | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LogicalUnit.class).warn("{}: flush before close failed: {}", this,
+                        e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             s.close();
         }
     }
