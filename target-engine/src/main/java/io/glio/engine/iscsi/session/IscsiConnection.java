@@ -174,13 +174,13 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 pdu = phase != Phase.CLOSED ? more.next() : null;
             }
         } catch (PduFramingException e) {
-            log.info("{}: {}", describe(), e.getMessage());
+            log.info("{}: {}", this, e.getMessage());
             if (phase == Phase.FULL_FEATURE) {
                 out.reject(RejectReason.PROTOCOL_ERROR, e.bhs());
             }
             closeAfterFlush(e.getMessage());
         } catch (RuntimeException e) {
-            log.error("{}: internal error, dropping the connection", describe(), e);
+            log.error("{}: internal error, dropping the connection", this, e);
             closeAfterFlush("internal error: " + e);
             // A bug, not bad input: let the pipeline (and tests) see it.
             ctx.fireExceptionCaught(e);
@@ -197,7 +197,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.info("{}: connection error: {}", describe(), cause.toString());
+        log.info("{}: connection error: {}", this, cause.toString());
         close("connection error: " + cause);
     }
 
@@ -215,7 +215,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
             return;
         }
         if (phase != Phase.CLOSED) {
-            log.debug("{}: closing: {}", describe(), why);
+            log.debug("{}: closing: {}", this, why);
             phase = Phase.CLOSED;
         }
         ctx.flush();
@@ -225,7 +225,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     /** Closes the connection once what was written so far has been sent. */
     void closeAfterFlush(String why) {
         if (phase != Phase.CLOSED) {
-            log.debug("{}: closing: {}", describe(), why);
+            log.debug("{}: closing: {}", this, why);
             phase = Phase.CLOSED;
         }
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -249,10 +249,10 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 try {
                     executor.nexusLost();
                 } catch (RuntimeException e) {
-                    log.warn("{}: nexusLost failed", describe(), e);
+                    log.warn("{}: nexusLost failed", this, e);
                 }
             }
-            log.debug("{}: session ended", describe());
+            log.debug("{}: session ended", this);
         }
     }
 
@@ -270,26 +270,13 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
     /** Names the connection in log lines: its peer and initiator. */
     @Override
     public String toString() {
-        return describe();
-    }
-
-    String describe() {
         String who = session != null ? session.initiatorName() + " isid " + Session.isidHex(session.isid())
                 : login.initiatorName() != null ? login.initiatorName() : "login";
         return "iSCSI " + (ctx == null ? "?" : String.valueOf(ctx.channel().remoteAddress())) + " " + who;
     }
 
     public SessionInfo.ConnectionInfo info() {
-        return new SessionInfo.ConnectionInfo(cid, address(ctx.channel().localAddress()),
-                address(ctx.channel().remoteAddress()));
-    }
-
-    private static String address(SocketAddress a) {
-        if (a instanceof InetSocketAddress i) {
-            String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + i.getPort();
-        }
-        return String.valueOf(a);
+        return SessionInfo.ConnectionInfo.of(cid, ctx.channel().localAddress(), ctx.channel().remoteAddress());
     }
 
     // ---------------------------------------------------------------- login
@@ -310,7 +297,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         LoginStep step = login.handle(LoginRequest.decode(pdu));
         out.send(step.response().encode());
         if (step.failed()) {
-            log.info("{}: login failed: {}", describe(), step.failure().getMessage());
+            log.info("{}: login failed: {}", this, step.failure().getMessage());
             closeAfterFlush("login failed");
             return;
         }
@@ -344,7 +331,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
                 s.executor(services.nexusOpener().open(s.nexus()));
             } catch (RuntimeException e) {
                 services.sessions().remove(s);
-                log.error("{}: opening the SCSI nexus failed", describe(), e);
+                log.error("{}: opening the SCSI nexus failed", this, e);
                 throw new LoginException(LoginStatus.TARGET_ERROR, "SCSI nexus could not be opened: " + e);
             }
         }
@@ -369,7 +356,7 @@ public final class IscsiConnection extends ByteToMessageDecoder implements Login
         parser.placement(commands.placement());
         phase = Phase.FULL_FEATURE;
         cancel(loginTimer);
-        log.info("{}: {} session TSIH {} in full feature phase ({}, HeaderDigest={}, DataDigest={})", describe(),
+        log.info("{}: {} session TSIH {} in full feature phase ({}, HeaderDigest={}, DataDigest={})", this,
                 session.discovery() ? "discovery" : "normal", session.tsih(),
                 session.discovery() ? "discovery" : session.nexus().targetPortName(),
                 params.negotiated().get("HeaderDigest"), params.negotiated().get("DataDigest"));
