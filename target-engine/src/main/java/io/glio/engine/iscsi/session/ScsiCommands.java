@@ -221,17 +221,20 @@ final class ScsiCommands {
 
     /** Answers a Data-Out its assembly did not take (see {@link DataOutAssembly.Verdict}). */
     private void refuse(DataOutAssembly.Verdict verdict, RawPdu pdu, DataOut d) {
-        String at = " (offset " + d.bufferOffset() + ", DataSN " + d.dataSn() + ")";
         switch (verdict) {
             case BEYOND_EDTL, UNKNOWN_TTT -> out.reject(RejectReason.INVALID_PDU_FIELD, pdu.bhs());
             case UNSOLICITED_NOT_ALLOWED -> conn.closeAfterFlush("unsolicited Data-Out for ITT 0x"
                     + Integer.toHexString(d.initiatorTaskTag()) + " that may not have any");
             case UNSOLICITED_OUT_OF_ORDER -> conn.closeAfterFlush(
-                    "unsolicited Data-Out out of order or beyond FirstBurstLength" + at);
+                    "unsolicited Data-Out out of order or beyond FirstBurstLength" + position(d));
             case BURST_OUT_OF_ORDER -> conn.closeAfterFlush("Data-Out out of order for TTT 0x"
-                    + Integer.toHexString(d.targetTransferTag()) + at);
-            default -> { } // IGNORED
+                    + Integer.toHexString(d.targetTransferTag()) + position(d));
+            default -> { } // IGNORED: empty
         }
+    }
+
+    private static String position(DataOut d) {
+        return " (offset " + d.bufferOffset() + ", DataSN " + d.dataSn() + ")";
     }
 
     /** Releases a task's buffers and gives its share of the budget back. */
