@@ -1,5 +1,7 @@
 package io.glio.engine.iscsi.session;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +24,19 @@ public record SessionInfo(String initiatorName, String targetName, int tpgTag, S
 
     /** One connection: its CID and socket addresses ({@code ip:port}). */
     public record ConnectionInfo(int cid, String localAddress, String remoteAddress) {
+
+        /** The info of a connection with these socket addresses. */
+        public static ConnectionInfo of(int cid, SocketAddress local, SocketAddress remote) {
+            return new ConnectionInfo(cid, address(local), address(remote));
+        }
+
+        /** {@code ip:port}, an IPv6 address in brackets. */
+        private static String address(SocketAddress a) {
+            if (a instanceof InetSocketAddress i) {
+                String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
+                return (host.contains(":") ? "[" + host + "]" : host) + ":" + i.getPort();
+            }
+            return String.valueOf(a);
+        }
     }
 }
