@@ -164,8 +164,8 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
                 return;
             }
             unit.attachStore(store);
-            store.onStateChange(() -> status(so, store.isReady() ? null : store.stateDescription()));
-            status(so, store.isReady() ? null : store.stateDescription());
+            store.onStateChange(() -> status(so, store.isReady() ? null : store.state().description()));
+            status(so, store.isReady() ? null : store.state().description());
         } catch (BackingStoreException | RuntimeException e) {
             LOG.warn("{}: cannot open backing store: {}", so, e.getMessage());
             status(so, "not available: " + e.getMessage());

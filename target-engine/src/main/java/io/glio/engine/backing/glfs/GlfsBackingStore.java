@@ -6,18 +6,17 @@ import io.glio.gfapi.GlfsFile;
 import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreException;
 import io.glio.engine.backing.BackingStoreException.Condition;
+import io.glio.engine.backing.StoreState;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -51,16 +50,13 @@ import org.slf4j.LoggerFactory;
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with
  * doubling, bounded delays until it comes back or the store is closed. Each change of
- * {@link #isReady()} / {@link #stateDescription()} runs the {@link #onStateChange} listeners.
+ * {@link #state()} runs the {@link #onStateChange} listeners.
  */
 public final class GlfsBackingStore implements BackingStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlfsBackingStore.class);
     private static final int NEW_FILE_MODE = 0644;
     private static final long CLOSE_WAIT_MILLIS = 30_000;
-
-    private record Status(boolean ready, String description) {
-    }
 
     /** A failure that retrying will not fix (file too small, path names a directory...). */
     private static final class Unusable extends Exception {
@@ -81,7 +77,7 @@ public final class GlfsBackingStore implements BackingStore {
     private final boolean growFile;
     private final ScheduledThreadPoolExecutor reconnector;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Status> status;
+    private final AtomicReference<StoreState> status;
     private volatile long size;
 
     // guarded by this
@@ -100,7 +96,7 @@ public final class GlfsBackingStore implements BackingStore {
         this.growFile = growFile;
         this.connections = connections;
         this.settings = settings;
-        this.status = new AtomicReference<>(new Status(false, "not connected: connecting to " + config.volumeKey()));
+        this.status = new AtomicReference<>(StoreState.connecting("connecting to " + config.volumeKey()));
         this.reconnector = new ScheduledThreadPoolExecutor(1, daemonThreads("glfs-reconnect-" + name));
         this.reconnector.setKeepAliveTime(5, TimeUnit.SECONDS);
         this.reconnector.allowCoreThreadTimeOut(true);
@@ -109,43 +105,46 @@ public final class GlfsBackingStore implements BackingStore {
     }
 
     /**
-     * Makes the first connection attempt, waiting for it at most
-     * {@link GlfsStoreSettings#firstConnectWait()}; an unreachable volume leaves the store not
-     * ready and reconnecting.
-     *
-     * @throws BackingStoreException when the file cannot be served at all (size mismatch, ...);
-     *                               the store is closed then
+     * Makes the first connection attempt on the store's own thread, so the caller waits for it
+     * only as long as it chooses. The future completes when that attempt ends, connected or not
+     * (an unreachable volume leaves the store not connected and reconnecting); it fails with a
+     * {@link BackingStoreException} when the file cannot be served at all (size mismatch, no
+     * libgfapi...), and the store is closed then.
      */
-    void start() throws BackingStoreException {
-        Future<Void> first = reconnector.submit(() -> {
-            attempt();
-            return null;
-        });
-        try {
-            first.get(settings.firstConnectWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            synchronized (this) {
-                if (status.get().description().startsWith("not connected: connecting to ")) {
-                    changeStatus(false, "not connected: connecting to " + config.volumeKey() + " (no answer after "
-                            + settings.firstConnectWait().toSeconds() + " s, still trying)");
-                }
+    CompletableFuture<Void> start() {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        reconnector.execute(() -> {
+            try {
+                attempt();
+            } catch (RuntimeException e) {
+                close();
+                first.completeExceptionally(new BackingStoreException(Condition.INTERNAL, "opening " + config + ": " + e, e));
+                return;
             }
-            fireStateChange();
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new BackingStoreException(Condition.NOT_READY, "interrupted while opening " + config);
-        } catch (ExecutionException e) {
-            close();
-            throw new BackingStoreException(Condition.INTERNAL, "opening " + config + ": " + e.getCause(), e.getCause());
+            StoreState now = status.get();
+            if (now.kind() == StoreState.Kind.NOT_USABLE) {
+                close();
+                first.completeExceptionally(new BackingStoreException(Condition.INTERNAL,
+                        "cannot serve " + config + ": " + now.reason()));
+            } else {
+                first.complete(null);
+            }
+        });
+        return first;
+    }
+
+    /**
+     * Says in the state that the first attempt has had no answer for {@code waited} and goes on
+     * (a caller stopped waiting for {@link #start()}).
+     */
+    void firstAttemptOverdue(Duration waited) {
+        synchronized (this) {
+            if (status.get().kind() == StoreState.Kind.CONNECTING) {
+                changeStatus(StoreState.connecting("connecting to " + config.volumeKey() + " (no answer after "
+                        + waited.toSeconds() + " s, still trying)"));
+            }
         }
-        Status now = status.get();
-        if (!now.ready() && now.description().startsWith("not usable: ")) {
-            close();
-            throw new BackingStoreException(Condition.INTERNAL,
-                    "cannot serve " + config + ": " + now.description().substring("not usable: ".length()));
-        }
+        fireStateChange();
     }
 
     /** The parsed config string. */
@@ -159,13 +158,8 @@ public final class GlfsBackingStore implements BackingStore {
     }
 
     @Override
-    public boolean isReady() {
-        return status.get().ready();
-    }
-
-    @Override
-    public String stateDescription() {
-        return status.get().description();
+    public StoreState state() {
+        return status.get();
     }
 
     @Override
@@ -243,12 +237,12 @@ public final class GlfsBackingStore implements BackingStore {
             later.setDaemon(true);
             later.start();
         }
-        setStatus(false, "closed");
+        setStatus(StoreState.CLOSED_STATE);
     }
 
     @Override
     public String toString() {
-        return "GlfsBackingStore[" + name + " " + config + ", " + stateDescription() + "]";
+        return "GlfsBackingStore[" + name + " " + config + ", " + state() + "]";
     }
 
     // ---- I/O
@@ -303,7 +297,7 @@ public final class GlfsBackingStore implements BackingStore {
                 return file;
             }
         }
-        throw new BackingStoreException(Condition.NOT_READY, config + ": " + stateDescription());
+        throw new BackingStoreException(Condition.NOT_READY, config + ": " + state());
     }
 
     // ---- connection state
@@ -313,7 +307,7 @@ public final class GlfsBackingStore implements BackingStore {
             if (closed || failedFile != file || !isReady()) {
                 return; // already known, or about an older file
             }
-            changeStatus(false, "not connected: " + reason);
+            changeStatus(StoreState.notConnected(reason));
             nextDelayMillis = settings.initialBackoff().toMillis();
             scheduleAttempt();
         }
@@ -347,7 +341,7 @@ public final class GlfsBackingStore implements BackingStore {
                     return;
                 }
                 nextDelayMillis = settings.initialBackoff().toMillis();
-                changeStatus(true, "connected");
+                changeStatus(StoreState.CONNECTED_STATE);
             }
             fireStateChange();
             return;
@@ -356,7 +350,7 @@ public final class GlfsBackingStore implements BackingStore {
                 if (closed) {
                     return;
                 }
-                changeStatus(false, "not usable: " + e.getMessage());
+                changeStatus(StoreState.notUsable(e.getMessage()));
             }
             fireStateChange();
             return;
@@ -370,7 +364,7 @@ public final class GlfsBackingStore implements BackingStore {
             if (closed) {
                 return;
             }
-            changeStatus(false, "not connected: " + failure);
+            changeStatus(StoreState.notConnected(failure));
             scheduleAttempt();
         }
         fireStateChange();
@@ -496,20 +490,19 @@ public final class GlfsBackingStore implements BackingStore {
         closeQuietly(stale);
     }
 
-    private void setStatus(boolean ready, String description) {
+    private void setStatus(StoreState next) {
         synchronized (this) {
-            changeStatus(ready, description);
+            changeStatus(next);
         }
         fireStateChange();
     }
 
-    private void changeStatus(boolean ready, String description) {
+    private void changeStatus(StoreState next) {
         assert Thread.holdsLock(this);
-        Status next = new Status(ready, description);
         if (!status.getAndSet(next).equals(next)) {
             pendingNotifications++;
-            if (ready) {
-                LOG.info("{}: {} {}", name, config, description);
+            if (next.isReady()) {
+                LOG.info("{}: {} {}", name, config, next);
             }
         }
     }
