@@ -14,9 +14,13 @@ import io.glio.engine.model.TargetModel;
 @FunctionalInterface
 public interface EngineAttacher {
 
-    /** A served engine: its sessions and how to stop it. */
+    /** A served engine: its sessions, its stores' states and how to stop it. */
     interface Attached extends AutoCloseable {
         SessionSource sessions();
+
+        default StoreStatusSource stores() {
+            return StoreStatusSource.NONE;
+        }
 
         @Override
         void close();

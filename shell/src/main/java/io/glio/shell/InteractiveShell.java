@@ -64,6 +64,7 @@ final class InteractiveShell {
                 .build();
         try (EngineAttacher.Attached engine = Main.attach(attacher, shell)) {
             shell.setSessions(engine.sessions());
+            shell.setStores(engine.stores());
             boolean restored = Main.restore(shell);
             shell.resetChanged();
             out.print(Main.BANNER);

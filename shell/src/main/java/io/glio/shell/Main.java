@@ -167,6 +167,7 @@ public final class Main implements Callable<Integer> {
         // The engine is attached first, so it learns the restored configuration from the model's events.
         try (EngineAttacher.Attached engine = attach(attacher, shell)) {
             shell.setSessions(engine.sessions());
+            shell.setStores(engine.stores());
             boolean restored = restore(shell);
             shell.resetChanged();
             out.print(BANNER);

@@ -1,6 +1,7 @@
 package io.glio.engine.runtime;
 
 import io.glio.engine.backing.BackingStoreProvider;
+import io.glio.engine.backing.StoreState;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.scsi.ScsiCompletion;
 import org.junit.jupiter.api.Test;
@@ -19,20 +20,23 @@ class RegistryTest extends FixtureTest {
     }
 
     @Test
-    void objectWithoutAStoreShowsWhyInTheModelAndAnswersNotReady() {
+    void objectWithoutAStoreShowsWhyBesideTheModelAndAnswersNotReady() {
         StorageObject user = fx.model.createUser("nostore", 1L << 20, "glfs/vol@host/a.img", null, null, null);
         fx.model.createLun(fx.tpg, 3, user, null);
         fx.model.createMappedLun(fx.acl1, 3, 3, false, null);
         Initiator i = fx.first().ready(3);
 
-        ScsiFixture.waitUntil(() -> user.runtimeStatus().isPresent(), "runtime status of " + user);
+        ScsiFixture.waitUntil(() -> fx.registry.state(user).filter(s -> s.kind() == StoreState.Kind.UNAVAILABLE)
+                .isPresent(), "store state of " + user);
 
-        assertThat(user.runtimeStatus()).contains("not available: no backing store for user/nostore");
+        assertThat(fx.registry.state(user).orElseThrow().description())
+                .isEqualTo("not available: no backing store for user/nostore");
+        assertThat(user.runtimeStatus()).isEmpty();
         assertThat(i.run(3, new byte[6], 0).sense()).isEqualTo("2/04/0b");
     }
 
     @Test
-    void storeReadinessIsMirroredIntoTheModelAndIntoTestUnitReady() {
+    void storeReadinessIsPublishedAndAnsweredToTestUnitReady() {
         StorageObject so = fx.model.createRamdisk(SwitchableRamdiskProvider.NAME, 1 << 20, false, null);
         fx.model.createLun(fx.tpg, 4, so, null);
         fx.model.createMappedLun(fx.acl1, 4, 4, false, null);
@@ -41,10 +45,10 @@ class RegistryTest extends FixtureTest {
 
         switchable.setReady(false);
 
-        assertThat(so.runtimeStatus()).contains("not connected: ENOTCONN");
+        assertThat(fx.registry.state(so)).hasValue(StoreState.notConnected("ENOTCONN"));
         assertThat(i.run(4, new byte[6], 0).sense()).isEqualTo("2/04/0b");
         switchable.setReady(true);
-        assertThat(so.runtimeStatus()).isEmpty();
+        assertThat(fx.registry.state(so)).hasValue(StoreState.CONNECTED_STATE);
         assertThat(i.run(4, new byte[6], 0).status()).isEqualTo(ScsiCompletion.GOOD);
     }
 
