@@ -28,24 +28,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>I/O uses gfapi's asynchronous calls, as tcmu-runner does: the caller's thread only submits,
  * and futures complete on gfapi's network threads, or on the caller's thread when the client
- * answers at once (write-behind); dependents must not block there. Measured on the single-brick
- * test volume (a loaded 2-core machine, glio's CPU time per request after warm-up): gfapi's
- * synchronous calls on a pool of 16 or 64 threads cost 30-50% more per 4 KiB request (two more
- * thread hand-offs each); cutting 1 MiB requests into parallel 64-256 KiB calls lowered 1 MiB
- * throughput by 25-40% (gfapi returns up to 4 MiB in one completion here, so there is nothing
- * to overlap); cutting 1 MiB writes into 128 KiB calls, to keep gfapi off its 1 MiB buffer
- * class (a fresh 2 MiB mmap, page faults and munmap every few requests), lowered 1 MiB write
- * throughput by 35% (median 369 against 563 ops/s), so requests go to gfapi whole. What did pay
- * is the connection's io-threads pass-through (see
- * {@link io.glio.gfapi.Glfs#CLIENT_IO_THREADS_PROPERTY}). Durability differs from tcmu-runner's
- * glfs handler, which opens with O_DIRECT and relies on the gluster-block volume profile
- * (performance.strict-o-direct on) to make every write reach the bricks before it is answered:
- * glio lets gluster cache plain writes (write-behind) and says so, reporting a volatile write
- * cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with {@code fdatasync}, which is what an
- * initiator relies on for such a device (GlfsBrickRestartOverIscsiTest checks exactly that).
- * Opening with O_DIRECT as tcmu-runner does was measured too (same volume, 4 alternating rounds):
- * 1 MiB QD4 writes no faster (449-545 against 311-700 ops/s), 4 KiB writes 2.5-4x slower
- * (QD1 2299-3077 against 5764-7496, QD16 5364-6667 against 20781-31328), so it is not the default.
+ * answers at once (write-behind); dependents must not block there. Requests go to gfapi whole.
+ * docs/performance.md records the alternatives measured (a synchronous pool, split requests,
+ * O_DIRECT) and why they lost.
+ *
+ * <p>Durability differs from tcmu-runner's glfs handler, which opens with O_DIRECT and relies on
+ * the gluster-block volume profile (performance.strict-o-direct on) to make every write reach
+ * the bricks before it is answered: glio lets gluster cache plain writes (write-behind) and says
+ * so, reporting a volatile write cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with
+ * {@code fdatasync}, which is what an initiator relies on for such a device
+ * (GlfsBrickRestartOverIscsiTest checks exactly that).
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with
