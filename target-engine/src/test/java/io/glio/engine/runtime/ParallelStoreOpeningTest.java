@@ -71,12 +71,13 @@ class ParallelStoreOpeningTest {
 
     @Test
     void oneUnreachableVolumeDelaysNoOtherStore() throws Exception {
-        Duration allReachable = timeToServe(null);
+        // The unreachable case runs first, cold (JIT, first connections), so any bias is against it.
         Duration oneUnreachable;
         try (SilentServer silent = new SilentServer()) {
             oneUnreachable = timeToServe(silent);
             assertThat(silent.connections()).as("gfapi asked the silent volfile server").isPositive();
         }
+        Duration allReachable = timeToServe(null);
         System.out.printf("90 of 100 user:glfs LUNs served after %d ms with all 10 volumes reachable, %d ms with"
                 + " one unreachable%n", allReachable.toMillis(), oneUnreachable.toMillis());
         assertThat(oneUnreachable).isLessThan(allReachable.plus(SLACK));
