@@ -109,11 +109,12 @@ final class StoreOpener {
             publish(so, unit, () -> StoreState.unavailable(String.valueOf(cause.getMessage())));
             return;
         }
-        if (units.get(so) != unit) { // removed while opening
+        unit.attachStore(store);
+        // Checked after attaching: a unit removed meanwhile may have closed before the store was in it.
+        if (units.get(so) != unit) {
             store.close();
             return;
         }
-        unit.attachStore(store);
         store.onStateChange(() -> publish(so, unit, store::state));
         publish(so, unit, store::state);
     }
