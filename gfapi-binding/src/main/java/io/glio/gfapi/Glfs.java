@@ -29,12 +29,8 @@ public final class Glfs implements AutoCloseable {
      * {@code true} keeps the client-side io-threads xlator of the volume's graph working (volume
      * option {@code performance.client-io-threads}); by default glio's connections put it in
      * pass-through. With it, every call is queued to one of its worker threads and gfapi runs the
-     * completion there: one more thread hand-off per call, and the JVM attaches each of those up
-     * to 16 workers afresh for each of its first 1000 completions (jffi keeps a foreign thread
-     * attached only after that). Measured on the test volume (2 cores, 4 KiB, QD16, glio's CPU
-     * per request): reads 135-154 us with the workers, 92-95 us without; writes 82-106 us
-     * against 45-46 us. glio's callers never wait in gfapi, so the workers buy nothing: calls
-     * wind straight from the caller to the protocol client, which sends without blocking.
+     * completion there: one more thread hand-off per call, which glio's callers, never waiting
+     * in gfapi, do not need (docs/performance.md has the measurement).
      */
     public static final String CLIENT_IO_THREADS_PROPERTY = "glio.gfapi.clientIoThreads";
     /** Glob naming the client graph's io-threads xlator ({@code <volume>-io-threads}). */

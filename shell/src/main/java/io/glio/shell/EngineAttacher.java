@@ -14,7 +14,7 @@ import io.glio.engine.model.TargetModel;
 @FunctionalInterface
 public interface EngineAttacher {
 
-    /** A served engine: its sessions and how to stop it. */
+    /** A served engine: its sessions, its stores' states and how to stop it. */
     interface Attached extends AutoCloseable {
         SessionSource sessions();
 
@@ -23,6 +23,11 @@ public interface EngineAttacher {
          * failed to: {@code targetcli serve} reports readiness after this.
          */
         default void awaitPortals(long millis) {
+        }
+
+        /** The state of each storage object's backing store, kept beside the model. */
+        default StoreStatusSource stores() {
+            return StoreStatusSource.NONE;
         }
 
         @Override

@@ -27,6 +27,7 @@ final class LocalSession implements ShellSession {
     static LocalSession open(Shell shell, EngineAttacher attacher, AutoCloseable lock) {
         EngineAttacher.Attached engine = Main.attach(attacher, shell);
         shell.setSessions(engine.sessions());
+        shell.setStores(engine.stores());
         boolean restored = Main.restore(shell);
         shell.resetChanged();
         shell.resumeLastPath();

@@ -107,8 +107,9 @@ final class ServeCommand implements Callable<Integer> {
         Shell shell = new Shell(models.get(), prefs, new Console(out, err, prefs, false, 0), settings.configFile());
         EngineAttacher.Attached engine = Main.attach(attacher, shell);
         shell.setSessions(engine.sessions());
+        shell.setStores(engine.stores());
         boolean restored = Main.restore(shell);
-        ShellService service = new ShellService(shell.model(), engine.sessions(), settings.configFile(), sock);
+        ShellService service = new ShellService(shell.model(), engine.sessions(), engine.stores(), settings.configFile(), sock);
         service.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(service, shell, restored, engine);

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The shell's state and its command loop step: the model it edits, preferences, where output
- * goes, the current node, the configuration file and the sessions of a served engine. Every way
+ * goes, the current node, the configuration file and the sessions and store states of a served
+ * engine. Every way
  * in (terminal, piped stdin, one-shot) feeds lines to {@link #run} or {@link #execute}.
  */
 public final class Shell {
@@ -23,6 +24,7 @@ public final class Shell {
     private final Path configFile;
     private final GlobalCommands globals = new GlobalCommands(this);
     private SessionSource sessions = SessionSource.NONE;
+    private StoreStatusSource stores = StoreStatusSource.NONE;
     private String currentPath = "/";
     private boolean exitRequested;
     private volatile boolean changed;
@@ -64,6 +66,15 @@ public final class Shell {
 
     public void setSessions(SessionSource sessions) {
         this.sessions = sessions;
+    }
+
+    /** The served engine's store states ({@code ls} shows those not connected). */
+    public StoreStatusSource stores() {
+        return stores;
+    }
+
+    public void setStores(StoreStatusSource stores) {
+        this.stores = stores;
     }
 
     public GlobalCommands globalCommands() {

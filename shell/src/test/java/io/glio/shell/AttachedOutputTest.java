@@ -39,7 +39,8 @@ class AttachedOutputTest {
         serviceConfig = tmp.resolve("service/saveconfig.json");
         socket = tmp.resolve("service/t.sock");
         TargetModel model = OracleRun.testModel();
-        service = new ShellService(model, OracleRun.SERVING_NOTHING.attach(model).sessions(), serviceConfig, socket);
+        service = new ShellService(model, OracleRun.SERVING_NOTHING.attach(model).sessions(),
+                io.glio.shell.StoreStatusSource.NONE, serviceConfig, socket);
         service.start();
     }
 

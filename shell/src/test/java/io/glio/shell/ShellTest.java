@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glio.engine.backing.StoreState;
 import io.glio.engine.model.Plugin;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The shell runtime driven line by line, as every way in drives it. */
@@ -37,12 +39,17 @@ class ShellTest {
     void runtimeStatusFromTheEngineShowsInLsAsUnhealthy() {
         run("/backstores/user:glfs create myLUN 100G iscsi-pool@iscsi-3/mytest.img");
         StorageObject so = model.storageObject(Plugin.USER, "myLUN").orElseThrow();
-        model.setRuntimeStatus(so, "not connected: iscsi-3: Name or service not known");
+        shell.setStores(o -> Optional.of(o == so ? StoreState.notConnected("iscsi-3: Name or service not known")
+                : StoreState.CONNECTED_STATE));
 
         assertThat(shell.resolve(shell.root(), "/backstores/user:glfs/myLUN").summary())
                 .isEqualTo(new Summary("iscsi-pool@iscsi-3/mytest.img (100.0GiB) deactivated, "
                         + "not connected: iscsi-3: Name or service not known", false));
         assertThat(run("ls /backstores/user:glfs 1")).contains("not connected: iscsi-3: Name or service not known]");
+
+        shell.setStores(o -> Optional.of(StoreState.CONNECTED_STATE));
+        assertThat(shell.resolve(shell.root(), "/backstores/user:glfs/myLUN").summary())
+                .isEqualTo(new Summary("iscsi-pool@iscsi-3/mytest.img (100.0GiB) deactivated", true));
     }
 
     @Test

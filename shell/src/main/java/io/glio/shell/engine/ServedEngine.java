@@ -2,6 +2,7 @@ package io.glio.shell.engine;
 
 import io.glio.shell.EngineAttacher;
 import io.glio.shell.SessionSource;
+import io.glio.shell.StoreStatusSource;
 import io.glio.engine.runtime.TargetEngine;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
@@ -29,6 +30,11 @@ public final class ServedEngine implements EngineAttacher {
             @Override
             public SessionSource sessions() {
                 return sessions;
+            }
+
+            @Override
+            public StoreStatusSource stores() {
+                return engine::storeState;
             }
 
             @Override

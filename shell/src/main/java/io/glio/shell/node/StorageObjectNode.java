@@ -9,6 +9,7 @@ import io.glio.shell.ConfigGroup;
 import io.glio.shell.Shell;
 import io.glio.shell.ShellException;
 import io.glio.shell.Summary;
+import io.glio.engine.backing.StoreState;
 import io.glio.engine.model.Plugin;
 import io.glio.engine.model.Sizes;
 import io.glio.engine.model.StorageObject;
@@ -52,12 +53,21 @@ final class StorageObjectNode extends UiNode {
             case USER -> so.config().map(c -> c.substring(c.indexOf('/') + 1)).orElse("(no config)")
                     + " (" + size + ") " + status;
         };
-        Optional<String> runtime = so.runtimeStatus();
+        Optional<String> runtime = runtimeStatus();
         if (runtime.isPresent()) {
             // glio's addition: what the engine found (e.g. the gluster volume is unreachable).
             return new Summary(text + ", " + runtime.get(), false);
         }
         return new Summary(text, true);
+    }
+
+    /** The served store's state when it cannot serve, else what restore found missing. */
+    private Optional<String> runtimeStatus() {
+        Optional<StoreState> served = shell.stores().state(so);
+        if (served.isPresent()) {
+            return served.filter(s -> !s.isReady()).map(StoreState::description);
+        }
+        return so.runtimeStatus();
     }
 
     private String writeMode() {

@@ -32,6 +32,7 @@ public final class ShellService implements AutoCloseable {
 
     private final TargetModel model;
     private final SessionSource sessions;
+    private final io.glio.shell.StoreStatusSource stores;
     private final Path configFile;
     private final Path socket;
     private final ReentrantLock commands = new ReentrantLock();
@@ -41,9 +42,11 @@ public final class ShellService implements AutoCloseable {
     private Thread acceptor;
     private volatile boolean stopping;
 
-    public ShellService(TargetModel model, SessionSource sessions, Path configFile, Path socket) {
+    public ShellService(TargetModel model, SessionSource sessions, io.glio.shell.StoreStatusSource stores,
+                        Path configFile, Path socket) {
         this.model = model;
         this.sessions = sessions;
+        this.stores = stores;
         this.configFile = configFile;
         this.socket = socket;
     }
@@ -54,6 +57,10 @@ public final class ShellService implements AutoCloseable {
 
     SessionSource sessions() {
         return sessions;
+    }
+
+    io.glio.shell.StoreStatusSource stores() {
+        return stores;
     }
 
     Path configFile() {

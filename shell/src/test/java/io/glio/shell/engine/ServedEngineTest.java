@@ -1,98 +1,48 @@
 package io.glio.shell.engine;
 
-import io.glio.shell.MainAccess;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The seed scenario through the real shell with the real engine attached: a user:glfs LUN whose
- * gluster host does not resolve is created, exported and saved all the same, and {@code ls}
- * shows why it does not serve.
- */
+import io.glio.engine.backing.StoreState;
+import io.glio.engine.model.DeviceProbe;
+import io.glio.engine.model.ModelEnvironment;
+import io.glio.engine.model.StorageObject;
+import io.glio.engine.model.TargetModel;
+import io.glio.shell.EngineAttacher;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The served engine hands the shell its stores' states, which the model never holds. */
 class ServedEngineTest {
 
-    @TempDir
-    Path home;
+    private final TargetModel model = new TargetModel(
+            new ModelEnvironment("gw1.example.com", "x86_64", UUID::randomUUID, DeviceProbe.system()));
 
     @Test
-    void unreachableGlfsVolumeIsCreatedSavedAndShownAsNotConnected() throws IOException {
-        String iqn = "iqn.2026-11.io.glio:served-engine-test";
-        String tpg = "/iscsi/" + iqn + "/tpg1";
-        String script = String.join("\n",
-                "/backstores/user:glfs create myLUN 100G iscsi-pool@iscsi-3/mytest.img",
-                "/iscsi create " + iqn,
-                tpg + "/portals delete 0.0.0.0 3260",
-                tpg + "/portals create 127.0.0.1 13320",
-                tpg + "/luns create /backstores/user:glfs/myLUN",
-                tpg + "/acls create iqn.1994-05.com.redhat:client1",
-                "saveconfig", "");
-        // The engine connects in the background: give it a moment before looking.
-        InputStream later = new DelayedInput(3000, "ls /backstores/user:glfs\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path config = home.resolve("saveconfig.json");
+    void storeStatesComeFromTheEngineNotTheModel() throws InterruptedException {
+        try (EngineAttacher.Attached engine = new ServedEngine().attach(model)) {
+            StorageObject ram = model.createRamdisk("rd1", 1 << 20, false, null);
+            StorageObject glfs = model.createUser("far", 1 << 20,
+                    "glfs/vol@glio-no-such-host.invalid/disk.img", null, null, null);
 
-        int rc = MainAccess.run(new ServedEngine(),
-                new SequenceInputStream(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), later),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config.toString()));
-
-        assertThat(rc).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        String shown = out.toString(StandardCharsets.UTF_8);
-        assertThat(shown).contains("Created user-backed storage object myLUN size 107374182400.", "Created LUN 0.");
-        assertThat(shown).containsPattern("o- myLUN .*not connected: .*iscsi-3");
-        String saved = Files.readString(config);
-        assertThat(saved).contains("\"config\": \"glfs/iscsi-pool@iscsi-3/mytest.img\"", "\"plugin\": \"user\"",
-                "\"size\": 107374182400");
+            assertThat(awaitSettled(engine, ram)).hasValue(StoreState.CONNECTED_STATE);
+            Optional<StoreState> far = awaitSettled(engine, glfs);
+            assertThat(far).isPresent();
+            assertThat(far.get().isReady()).isFalse();
+            assertThat(far.get().description()).startsWith("not ");
+            assertThat(glfs.runtimeStatus()).isEmpty();
+        }
     }
 
-    /** Stdin that holds back its text for a while, as an admin typing the next command would. */
-    private static final class DelayedInput extends InputStream {
-        private final long delayMillis;
-        private final InputStream text;
-        private boolean waited;
-
-        DelayedInput(long delayMillis, String text) {
-            this.delayMillis = delayMillis;
-            this.text = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    /** The state once the object's store has answered (no longer opening), within 10 s. */
+    private static Optional<StoreState> awaitSettled(EngineAttacher.Attached engine, StorageObject so)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Optional<StoreState> state = engine.stores().state(so);
+        while (state.map(s -> s.kind() == StoreState.Kind.CONNECTING).orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            state = engine.stores().state(so);
         }
-
-        @Override
-        public int read() throws IOException {
-            pause();
-            return text.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            pause();
-            return text.read(b, off, len);
-        }
-
-        private void pause() throws IOException {
-            if (!waited) {
-                waited = true;
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-        }
+        return state;
     }
 }

@@ -21,20 +21,23 @@ public interface BackingStore extends AutoCloseable {
     /** Current size in bytes. */
     long size();
 
-    /** Whether I/O can be served now (false while a gluster volume is unreachable). */
-    default boolean isReady() {
-        return true;
+    /**
+     * Where the store stands with its medium ({@code ls}/{@code info} show it when not
+     * connected). Stores on a local medium are always {@link StoreState.Kind#CONNECTED}.
+     */
+    default StoreState state() {
+        return StoreState.CONNECTED_STATE;
     }
 
-    /** A short human-readable state for {@code ls}/{@code info}, e.g. "connected", "not connected: ENOTCONN". */
-    default String stateDescription() {
-        return isReady() ? "ready" : "not ready";
+    /** Whether I/O can be served now (false while a gluster volume is unreachable). */
+    default boolean isReady() {
+        return state().isReady();
     }
 
     /**
      * Registers a callback run (on any thread, never under the model's lock) whenever
-     * {@link #isReady()} or {@link #stateDescription()} changes, so the engine can show it in
-     * {@code ls}. Stores whose readiness never changes keep this default, which ignores it.
+     * {@link #state()} changes, so the engine can publish it. Stores whose state never changes
+     * keep this default, which ignores it.
      */
     default void onStateChange(Runnable listener) {
     }

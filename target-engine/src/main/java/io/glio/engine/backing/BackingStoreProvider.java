@@ -1,6 +1,7 @@
 package io.glio.engine.backing;
 
 import io.glio.engine.model.StorageObject;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the {@link BackingStore} of a storage object of the kinds it knows (fileio, block,
@@ -20,4 +21,18 @@ public interface BackingStoreProvider {
      * @throws BackingStoreException when the object cannot be served at all (bad cfgstring, ...)
      */
     BackingStore open(StorageObject storageObject) throws BackingStoreException;
+
+    /**
+     * Opens the store without holding the calling thread while a remote medium is waited for:
+     * the future completes with the store once its first connection attempt has ended
+     * (connected or not), or fails as {@link #open} throws. The default opens on the calling
+     * thread, which suits stores on a local medium.
+     */
+    default CompletableFuture<BackingStore> openAsync(StorageObject storageObject) {
+        try {
+            return CompletableFuture.completedFuture(open(storageObject));
+        } catch (BackingStoreException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

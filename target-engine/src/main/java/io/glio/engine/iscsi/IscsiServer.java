@@ -90,9 +90,8 @@ public final class IscsiServer implements AutoCloseable {
             if (boss != null) {
                 throw new IllegalStateException("iSCSI server already started");
             }
-            // NIO, not Netty's native epoll: measured side by side on user:glfs (4k QD1/QD16
-            // reads, 1 MiB QD4 reads and writes, four alternating rounds) epoll changed neither
-            // throughput nor CPU per request beyond run-to-run noise, so no native library.
+            // NIO, not Netty's native epoll: epoll bought nothing measurable (docs/performance.md),
+            // so no native library.
             boss = new NioEventLoopGroup(1);
             workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
             connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);

@@ -12,9 +12,8 @@ public final class NettyDefaults {
      * Largest buffer an event loop keeps for reuse after it is released (Netty's default is
      * 32 KiB). Command data buffers are as large as the LUN's max_sectors allows (1 MiB for
      * qemu's and Linux's large requests once hw_max_sectors is raised): above the default, every
-     * 1 MiB READ or WRITE went back to Netty's arena, which drops a chunk that empties and zeroes
-     * a fresh one on the next request. Measured on 1 MiB QD4 streams to a user:glfs LUN: 6% of
-     * glio's CPU samples were that zeroing, and glio's CPU per read fell 8% with the cache.
+     * 1 MiB READ or WRITE would go back to Netty's arena, which drops a chunk that empties and
+     * zeroes a fresh one on the next request (what that cost: docs/performance.md).
      */
     static final int COMMAND_BUFFER_CACHE_LIMIT = 1024 * 1024;
 

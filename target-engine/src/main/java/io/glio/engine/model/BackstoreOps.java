@@ -247,15 +247,6 @@ final class BackstoreOps {
         model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.MEDIUM));
     }
 
-    void setRuntimeStatus(StorageObject so, String status) {
-        model.checkAlive(so);
-        if (java.util.Objects.equals(so.runtimeStatus, status)) {
-            return;
-        }
-        so.runtimeStatus = status;
-        model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.RUNTIME_STATUS));
-    }
-
     static String expandUser(String path) {
         if (path.equals("~") || path.startsWith("~/")) {
             return System.getProperty("user.home") + path.substring(1);

@@ -9,7 +9,7 @@ package io.glio.engine.model;
 public sealed interface ModelEvent {
 
     /** What changed on a storage object. */
-    enum StorageObjectAspect { ATTRIBUTES, ALUA_GROUPS, RUNTIME_STATUS, MEDIUM }
+    enum StorageObjectAspect { ATTRIBUTES, ALUA_GROUPS, MEDIUM }
 
     /** What changed on a TPG or node ACL. */
     enum Aspect { ATTRIBUTES, PARAMETERS, AUTH, TAG }

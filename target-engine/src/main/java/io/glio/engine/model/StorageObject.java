@@ -172,9 +172,9 @@ public final class StorageObject {
     }
 
     /**
-     * Runtime state reported by the engine or found at restore, e.g.
-     * {@code not connected: Name or service not known} or {@code not available: /dev/sdb};
-     * empty when the object is usable.
+     * What restore found missing, e.g. {@code not available: /dev/sdb not found}; empty
+     * otherwise. The state of a served store is the engine's, kept beside the model
+     * ({@code DeviceRegistry.state}).
      */
     public Optional<String> runtimeStatus() {
         return Optional.ofNullable(runtimeStatus);

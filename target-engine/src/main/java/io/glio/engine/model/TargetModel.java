@@ -272,14 +272,6 @@ public final class TargetModel {
         mutateVoid(() -> backstores.changeMedium(so, sizeBytes, cfgstring));
     }
 
-    /**
-     * Records runtime state found by the engine (e.g. {@code not connected: <reason>}) or
-     * clears it with null. Delivers {@code StorageObjectChanged(RUNTIME_STATUS)} when it changes.
-     */
-    public void setRuntimeStatus(StorageObject so, String status) {
-        mutateVoid(() -> backstores.setRuntimeStatus(so, status));
-    }
-
     // ---------------------------------------------------------------- targets, TPGs, portals
 
     /**

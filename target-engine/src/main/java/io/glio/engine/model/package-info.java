@@ -46,8 +46,9 @@
  *   targetcli prints before {@code Created fileio <name> with size <size()>}.</li>
  *   <li>Status shown by {@code ls}: {@link io.glio.engine.model.StorageObject#activated()}
  *   ({@code activated}/{@code deactivated}) and
- *   {@link io.glio.engine.model.StorageObject#runtimeStatus()} (e.g. {@code not connected:
- *   …} set by the engine, {@code not available: …} for a missing file or device).</li>
+ *   {@link io.glio.engine.model.StorageObject#runtimeStatus()} ({@code not available: …} for
+ *   a file or device missing at restore; the engine's store state, e.g. {@code not connected:
+ *   …}, is kept beside the model by the engine).</li>
  *   <li>Paths: {@code configfsPath()} on every node gives the configfs path rtslib messages
  *   and {@code info} use.</li>
  *   <li>Reading several nodes consistently while an engine thread may change status: do it
@@ -88,7 +89,7 @@
  * Register a {@link io.glio.engine.model.ModelListener}; each successful change delivers
  * {@link io.glio.engine.model.ModelEvent}s in order (a cascading delete delivers one event per
  * removed object, children first). The listener runs under the model lock on the changing
- * thread: hand slow work (opening a gluster volume) to another thread and report back with
- * {@link io.glio.engine.model.TargetModel#setRuntimeStatus}.
+ * thread: hand slow work (opening a gluster volume) to another thread, which keeps what it
+ * finds to itself rather than writing it into the model.
  */
 package io.glio.engine.model;

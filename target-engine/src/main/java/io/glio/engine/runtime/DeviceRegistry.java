@@ -3,6 +3,7 @@ package io.glio.engine.runtime;
 import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreException;
 import io.glio.engine.backing.BackingStoreProvider;
+import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.file.BlockProvider;
 import io.glio.engine.backing.file.FileioProvider;
 import io.glio.engine.backing.ram.RamdiskProvider;
@@ -11,7 +12,6 @@ import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.ModelEvent;
 import io.glio.engine.model.ModelListener;
-import io.glio.engine.model.Plugin;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.model.Tpg;
@@ -26,45 +26,43 @@ import io.glio.engine.scsi.UnitAttentions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's devices: one {@link LogicalUnit} (with its {@link BackingStore}) per storage
  * object of the model, and the SCSI side of every I_T nexus.
  *
- * <p>Model events arrive under the model's lock; the registry only records them there and opens
- * stores on its own thread. Store readiness goes back into the model as runtime status
- * ({@code ls} shows it). Each nexus holds a snapshot of its LUN map, rebuilt on every export
- * change ({@link InitiatorAccess#resolve}), so the command path never takes the model's lock; a
- * changed inventory raises REPORTED LUNS DATA HAS CHANGED on that nexus.
+ * <p>Model events arrive under the model's lock; the registry only records them there and hands
+ * the stores to a {@link StoreOpener}, which opens them in parallel off that lock and publishes
+ * each store's {@link StoreState} beside the model ({@link #state}, what {@code ls} shows); the
+ * model itself never hears of it. Each nexus holds a snapshot of its LUN map, rebuilt on every
+ * export change ({@link InitiatorAccess#resolve}), so the command path never takes the model's
+ * lock; a changed inventory raises REPORTED LUNS DATA HAS CHANGED on that nexus.
  */
 public final class DeviceRegistry implements NexusOpener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
 
+    /** How long an open may take before the object says it is still waiting. */
+    static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
+
     private final TargetModel model;
-    private final List<BackingStoreProvider> providers;
-    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "glio-store-open");
-        t.setDaemon(true);
-        return t;
-    });
     /** Guarded by the model's lock for writes; read from any thread. */
-    private final Map<StorageObject, LogicalUnit> units = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<StorageObject, LogicalUnit> units = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final StoreOpener opener;
     private final Map<NexusSession, NexusLunMap> sessions = new ConcurrentHashMap<>();
     private final ModelListener listener = this::onEvent;
 
     public DeviceRegistry(TargetModel model, List<BackingStoreProvider> providers) {
         this.model = model;
-        this.providers = List.copyOf(providers);
+        this.opener = new StoreOpener(units, providers, OPEN_TIMEOUT);
         synchronized (model) {
             model.addListener(listener);
             model.storageObjects().forEach(this::add);
@@ -74,6 +72,14 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     /** The stores of this machine: fileio, block and ramdisk. */
     public static List<BackingStoreProvider> localProviders() {
         return List.of(new FileioProvider(), new BlockProvider(), new RamdiskProvider());
+    }
+
+    /**
+     * Where the store of a storage object stands ({@code not connected} while it opens); empty
+     * for an object the registry does not serve. Any thread; never takes the model's lock.
+     */
+    public Optional<StoreState> state(StorageObject so) {
+        return opener.state(so);
     }
 
     /** The logical unit of a storage object, if the registry has one. */
@@ -111,13 +117,13 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     private void add(StorageObject so) {
         LogicalUnit unit = new LogicalUnit(so.wwn(), so.name(), so.plugin(), DeviceSettings.of(so));
         units.put(so, unit);
-        opener.execute(() -> openStore(so, unit));
+        opener.open(so, unit);
     }
 
     private void remove(StorageObject so) {
         LogicalUnit unit = units.remove(so);
         if (unit != null) {
-            opener.execute(unit::close);
+            opener.forget(so, unit);
         }
         refreshSessions();
     }
@@ -149,52 +155,6 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
                 LOG.warn("{}: resize to {} failed: {}", unit, size, ex.getMessage());
             }
         }
-    }
-
-    private void openStore(StorageObject so, LogicalUnit unit) {
-        Optional<BackingStoreProvider> provider = providers.stream().filter(p -> p.handles(so)).findFirst();
-        if (provider.isEmpty()) {
-            status(so, "not available: no backing store for " + so.qualifiedName());
-            return;
-        }
-        try {
-            BackingStore store = provider.get().open(so);
-            if (units.get(so) != unit) { // removed while opening
-                store.close();
-                return;
-            }
-            unit.attachStore(store);
-            store.onStateChange(() -> status(so, store.isReady() ? null : store.stateDescription()));
-            status(so, store.isReady() ? null : store.stateDescription());
-        } catch (BackingStoreException | RuntimeException e) {
-            LOG.warn("{}: cannot open backing store: {}", so, e.getMessage());
-            status(so, "not available: " + e.getMessage());
-        }
-    }
-
-    private void status(StorageObject so, String status) {
-        try {
-            synchronized (model) {
-                if (units.containsKey(so) && !java.util.Objects.equals(so.runtimeStatus().orElse(null), status)) {
-                    model.setRuntimeStatus(so, status);
-                    // The admin's one line: a LUN that cannot serve says why, on the console too.
-                    if (status != null) {
-                        LOG.warn("{}: {}", backstorePath(so), status);
-                    } else {
-                        LOG.warn("{}: ready again", backstorePath(so));
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("{}: status not recorded: {}", so, e.getMessage());
-        }
-    }
-
-    /** The object as the shell names it under /backstores ({@code user:glfs/myLUN}). */
-    private static String backstorePath(StorageObject so) {
-        String kind = so.plugin() == Plugin.USER
-                ? "user:" + so.userHandler().orElse("") : so.plugin().saveName();
-        return kind + "/" + so.name();
     }
 
     /** Rebuilds every nexus's LUN map; called under the model's lock. */
@@ -241,12 +201,6 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
             all = List.copyOf(units.values());
             units.clear();
         }
-        opener.execute(() -> all.forEach(LogicalUnit::close));
-        opener.shutdown();
-        try {
-            opener.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        opener.close(all);
     }
 }

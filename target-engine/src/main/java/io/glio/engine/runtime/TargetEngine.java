@@ -1,13 +1,16 @@
 package io.glio.engine.runtime;
 
 import io.glio.engine.backing.BackingStoreProvider;
+import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.glfs.GlfsBackingStoreProvider;
 import io.glio.engine.iscsi.IscsiServer;
 import io.glio.engine.iscsi.session.SessionInfo;
+import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +43,11 @@ public final class TargetEngine implements AutoCloseable {
             throw e;
         }
         return new TargetEngine(devices, iscsi);
+    }
+
+    /** Where a storage object's store stands, for {@code ls}; empty for an object not served. */
+    public Optional<StoreState> storeState(StorageObject so) {
+        return devices.state(so);
     }
 
     /** The live iSCSI sessions, for the shell's {@code sessions} command. */

@@ -125,10 +125,10 @@ class ModelEventsTest {
     }
 
     @Test
-    void aListenerMayReportRuntimeStatusAndItsEventFollowsTheCurrentOnes() {
+    void aListenerMayMakeAQuickChangeAndItsEventFollowsTheCurrentOnes() {
         model.addListener(e -> {
             if (e instanceof StorageObjectAdded a) {
-                model.setRuntimeStatus(a.storageObject(), "not connected: test");
+                model.setStorageObjectAttribute(a.storageObject(), "emulate_model_alias", "0");
             }
         });
         StorageObject so = model.createUser("g", 4096, "glfs/v@h/f", null, null, null);
@@ -136,11 +136,11 @@ class ModelEventsTest {
 
         assertThat(recorder.events).containsExactly(
                 new ModelEvent.StorageObjectAdded(so),
-                new ModelEvent.StorageObjectChanged(so, ModelEvent.StorageObjectAspect.RUNTIME_STATUS),
+                new ModelEvent.StorageObjectChanged(so, ModelEvent.StorageObjectAspect.ATTRIBUTES),
                 new ModelEvent.StorageObjectAdded(model.storageObject(Plugin.RAMDISK, "rd").orElseThrow()),
                 new ModelEvent.StorageObjectChanged(model.storageObject(Plugin.RAMDISK, "rd").orElseThrow(),
-                        ModelEvent.StorageObjectAspect.RUNTIME_STATUS));
-        assertThat(so.runtimeStatus()).hasValue("not connected: test");
+                        ModelEvent.StorageObjectAspect.ATTRIBUTES));
+        assertThat(so.attributes().get("emulate_model_alias")).hasValue("0");
     }
 
     @Test

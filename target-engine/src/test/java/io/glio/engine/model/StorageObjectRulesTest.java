@@ -395,13 +395,4 @@ class StorageObjectRulesTest {
         assertThat(b.configfsPath()).isEqualTo("/sys/kernel/config/target/core/rd_mcp_1/b");
         assertThat(c.configfsPath()).isEqualTo("/sys/kernel/config/target/core/user_0/c");
     }
-
-    @Test
-    void runtimeStatusIsSetAndCleared() {
-        StorageObject so = model.createUser("g", 4096, "glfs/v@h/f", null, null, null);
-        model.setRuntimeStatus(so, "not connected: Name or service not known");
-        assertThat(so.runtimeStatus()).hasValue("not connected: Name or service not known");
-        model.setRuntimeStatus(so, null);
-        assertThat(so.runtimeStatus()).isEmpty();
-    }
 }

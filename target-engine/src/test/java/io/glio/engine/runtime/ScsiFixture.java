@@ -65,7 +65,12 @@ final class ScsiFixture implements AutoCloseable {
 
     /** Polls every 2 ms for up to 10 s; fails naming what never happened. */
     static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        waitUntil(condition, what, java.time.Duration.ofSeconds(10));
+    }
+
+    /** Polls every 2 ms for up to {@code limit}; fails naming what never happened. */
+    static void waitUntil(java.util.function.BooleanSupplier condition, String what, java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);

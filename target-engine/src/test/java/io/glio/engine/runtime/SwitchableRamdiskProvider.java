@@ -2,6 +2,7 @@ package io.glio.engine.runtime;
 
 import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreProvider;
+import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.ram.RamdiskBackingStore;
 import io.glio.engine.model.Plugin;
 import io.glio.engine.model.StorageObject;
@@ -34,13 +35,8 @@ final class SwitchableRamdiskProvider implements BackingStoreProvider {
     public BackingStore open(StorageObject so) {
         return new ForwardingStore(new RamdiskBackingStore(so.size().orElseThrow())) {
             @Override
-            public boolean isReady() {
-                return ready;
-            }
-
-            @Override
-            public String stateDescription() {
-                return ready ? "connected" : "not connected: ENOTCONN";
+            public StoreState state() {
+                return ready ? StoreState.CONNECTED_STATE : StoreState.notConnected("ENOTCONN");
             }
 
             @Override

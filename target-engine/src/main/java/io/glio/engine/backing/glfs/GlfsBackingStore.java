@@ -6,18 +6,17 @@ import io.glio.gfapi.GlfsFile;
 import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreException;
 import io.glio.engine.backing.BackingStoreException.Condition;
+import io.glio.engine.backing.StoreState;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,38 +28,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>I/O uses gfapi's asynchronous calls, as tcmu-runner does: the caller's thread only submits,
  * and futures complete on gfapi's network threads, or on the caller's thread when the client
- * answers at once (write-behind); dependents must not block there. Measured on the single-brick
- * test volume (a loaded 2-core machine, glio's CPU time per request after warm-up): gfapi's
- * synchronous calls on a pool of 16 or 64 threads cost 30-50% more per 4 KiB request (two more
- * thread hand-offs each); cutting 1 MiB requests into parallel 64-256 KiB calls lowered 1 MiB
- * throughput by 25-40% (gfapi returns up to 4 MiB in one completion here, so there is nothing
- * to overlap); cutting 1 MiB writes into 128 KiB calls, to keep gfapi off its 1 MiB buffer
- * class (a fresh 2 MiB mmap, page faults and munmap every few requests), lowered 1 MiB write
- * throughput by 35% (median 369 against 563 ops/s), so requests go to gfapi whole. What did pay
- * is the connection's io-threads pass-through (see
- * {@link io.glio.gfapi.Glfs#CLIENT_IO_THREADS_PROPERTY}). Durability differs from tcmu-runner's
- * glfs handler, which opens with O_DIRECT and relies on the gluster-block volume profile
- * (performance.strict-o-direct on) to make every write reach the bricks before it is answered:
- * glio lets gluster cache plain writes (write-behind) and says so, reporting a volatile write
- * cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with {@code fdatasync}, which is what an
- * initiator relies on for such a device (GlfsBrickRestartOverIscsiTest checks exactly that).
- * Opening with O_DIRECT as tcmu-runner does was measured too (same volume, 4 alternating rounds):
- * 1 MiB QD4 writes no faster (449-545 against 311-700 ops/s), 4 KiB writes 2.5-4x slower
- * (QD1 2299-3077 against 5764-7496, QD16 5364-6667 against 20781-31328), so it is not the default.
+ * answers at once (write-behind); dependents must not block there. Requests go to gfapi whole.
+ * docs/performance.md records the alternatives measured (a synchronous pool, split requests,
+ * O_DIRECT) and why they lost.
+ *
+ * <p>Durability differs from tcmu-runner's glfs handler, which opens with O_DIRECT and relies on
+ * the gluster-block volume profile (performance.strict-o-direct on) to make every write reach
+ * the bricks before it is answered: glio lets gluster cache plain writes (write-behind) and says
+ * so, reporting a volatile write cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with
+ * {@code fdatasync}, which is what an initiator relies on for such a device
+ * (GlfsBrickRestartOverIscsiTest checks exactly that).
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with
  * doubling, bounded delays until it comes back or the store is closed. Each change of
- * {@link #isReady()} / {@link #stateDescription()} runs the {@link #onStateChange} listeners.
+ * {@link #state()} runs the {@link #onStateChange} listeners.
  */
 public final class GlfsBackingStore implements BackingStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlfsBackingStore.class);
     private static final int NEW_FILE_MODE = 0644;
     private static final long CLOSE_WAIT_MILLIS = 30_000;
-
-    private record Status(boolean ready, String description) {
-    }
 
     /** A failure that retrying will not fix (file too small, path names a directory...). */
     private static final class Unusable extends Exception {
@@ -81,7 +69,7 @@ public final class GlfsBackingStore implements BackingStore {
     private final boolean growFile;
     private final ScheduledThreadPoolExecutor reconnector;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Status> status;
+    private final AtomicReference<StoreState> status;
     private volatile long size;
 
     // guarded by this
@@ -100,7 +88,7 @@ public final class GlfsBackingStore implements BackingStore {
         this.growFile = growFile;
         this.connections = connections;
         this.settings = settings;
-        this.status = new AtomicReference<>(new Status(false, "not connected: connecting to " + config.volumeKey()));
+        this.status = new AtomicReference<>(StoreState.connecting("connecting to " + config.volumeKey()));
         this.reconnector = new ScheduledThreadPoolExecutor(1, daemonThreads("glfs-reconnect-" + name));
         this.reconnector.setKeepAliveTime(5, TimeUnit.SECONDS);
         this.reconnector.allowCoreThreadTimeOut(true);
@@ -109,43 +97,46 @@ public final class GlfsBackingStore implements BackingStore {
     }
 
     /**
-     * Makes the first connection attempt, waiting for it at most
-     * {@link GlfsStoreSettings#firstConnectWait()}; an unreachable volume leaves the store not
-     * ready and reconnecting.
-     *
-     * @throws BackingStoreException when the file cannot be served at all (size mismatch, ...);
-     *                               the store is closed then
+     * Makes the first connection attempt on the store's own thread, so the caller waits for it
+     * only as long as it chooses. The future completes when that attempt ends, connected or not
+     * (an unreachable volume leaves the store not connected and reconnecting); it fails with a
+     * {@link BackingStoreException} when the file cannot be served at all (size mismatch, no
+     * libgfapi...), and the store is closed then.
      */
-    void start() throws BackingStoreException {
-        Future<Void> first = reconnector.submit(() -> {
-            attempt();
-            return null;
-        });
-        try {
-            first.get(settings.firstConnectWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            synchronized (this) {
-                if (status.get().description().startsWith("not connected: connecting to ")) {
-                    changeStatus(false, "not connected: connecting to " + config.volumeKey() + " (no answer after "
-                            + settings.firstConnectWait().toSeconds() + " s, still trying)");
-                }
+    CompletableFuture<Void> start() {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        reconnector.execute(() -> {
+            try {
+                attempt();
+            } catch (RuntimeException e) {
+                close();
+                first.completeExceptionally(new BackingStoreException(Condition.INTERNAL, "opening " + config + ": " + e, e));
+                return;
             }
-            fireStateChange();
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new BackingStoreException(Condition.NOT_READY, "interrupted while opening " + config);
-        } catch (ExecutionException e) {
-            close();
-            throw new BackingStoreException(Condition.INTERNAL, "opening " + config + ": " + e.getCause(), e.getCause());
+            StoreState now = status.get();
+            if (now.kind() == StoreState.Kind.NOT_USABLE) {
+                close();
+                first.completeExceptionally(new BackingStoreException(Condition.INTERNAL,
+                        "cannot serve " + config + ": " + now.reason()));
+            } else {
+                first.complete(null);
+            }
+        });
+        return first;
+    }
+
+    /**
+     * Says in the state that the first attempt has had no answer for {@code waited} and goes on
+     * (a caller stopped waiting for {@link #start()}).
+     */
+    void firstAttemptOverdue(Duration waited) {
+        synchronized (this) {
+            if (status.get().kind() == StoreState.Kind.CONNECTING) {
+                changeStatus(StoreState.connecting("connecting to " + config.volumeKey() + " (no answer after "
+                        + waited.toSeconds() + " s, still trying)"));
+            }
         }
-        Status now = status.get();
-        if (!now.ready() && now.description().startsWith("not usable: ")) {
-            close();
-            throw new BackingStoreException(Condition.INTERNAL,
-                    "cannot serve " + config + ": " + now.description().substring("not usable: ".length()));
-        }
+        fireStateChange();
     }
 
     /** The parsed config string. */
@@ -159,13 +150,8 @@ public final class GlfsBackingStore implements BackingStore {
     }
 
     @Override
-    public boolean isReady() {
-        return status.get().ready();
-    }
-
-    @Override
-    public String stateDescription() {
-        return status.get().description();
+    public StoreState state() {
+        return status.get();
     }
 
     @Override
@@ -243,12 +229,12 @@ public final class GlfsBackingStore implements BackingStore {
             later.setDaemon(true);
             later.start();
         }
-        setStatus(false, "closed");
+        setStatus(StoreState.CLOSED_STATE);
     }
 
     @Override
     public String toString() {
-        return "GlfsBackingStore[" + name + " " + config + ", " + stateDescription() + "]";
+        return "GlfsBackingStore[" + name + " " + config + ", " + state() + "]";
     }
 
     // ---- I/O
@@ -303,7 +289,7 @@ public final class GlfsBackingStore implements BackingStore {
                 return file;
             }
         }
-        throw new BackingStoreException(Condition.NOT_READY, config + ": " + stateDescription());
+        throw new BackingStoreException(Condition.NOT_READY, config + ": " + state());
     }
 
     // ---- connection state
@@ -313,7 +299,7 @@ public final class GlfsBackingStore implements BackingStore {
             if (closed || failedFile != file || !isReady()) {
                 return; // already known, or about an older file
             }
-            changeStatus(false, "not connected: " + reason);
+            changeStatus(StoreState.notConnected(reason));
             nextDelayMillis = settings.initialBackoff().toMillis();
             scheduleAttempt();
         }
@@ -347,7 +333,7 @@ public final class GlfsBackingStore implements BackingStore {
                     return;
                 }
                 nextDelayMillis = settings.initialBackoff().toMillis();
-                changeStatus(true, "connected");
+                changeStatus(StoreState.CONNECTED_STATE);
             }
             fireStateChange();
             return;
@@ -356,7 +342,7 @@ public final class GlfsBackingStore implements BackingStore {
                 if (closed) {
                     return;
                 }
-                changeStatus(false, "not usable: " + e.getMessage());
+                changeStatus(StoreState.notUsable(e.getMessage()));
             }
             fireStateChange();
             return;
@@ -370,7 +356,7 @@ public final class GlfsBackingStore implements BackingStore {
             if (closed) {
                 return;
             }
-            changeStatus(false, "not connected: " + failure);
+            changeStatus(StoreState.notConnected(failure));
             scheduleAttempt();
         }
         fireStateChange();
@@ -496,20 +482,19 @@ public final class GlfsBackingStore implements BackingStore {
         closeQuietly(stale);
     }
 
-    private void setStatus(boolean ready, String description) {
+    private void setStatus(StoreState next) {
         synchronized (this) {
-            changeStatus(ready, description);
+            changeStatus(next);
         }
         fireStateChange();
     }
 
-    private void changeStatus(boolean ready, String description) {
+    private void changeStatus(StoreState next) {
         assert Thread.holdsLock(this);
-        Status next = new Status(ready, description);
         if (!status.getAndSet(next).equals(next)) {
             pendingNotifications++;
-            if (ready) {
-                LOG.info("{}: {} {}", name, config, description);
+            if (next.isReady()) {
+                LOG.info("{}: {} {}", name, config, next);
             }
         }
     }

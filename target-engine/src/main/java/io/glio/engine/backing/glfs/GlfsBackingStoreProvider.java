@@ -1,11 +1,16 @@
 package io.glio.engine.backing.glfs;
 
 import io.glio.gfapi.Glfs;
+import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreException;
 import io.glio.engine.backing.BackingStoreException.Condition;
 import io.glio.engine.backing.BackingStoreProvider;
 import io.glio.engine.model.Plugin;
 import io.glio.engine.model.StorageObject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Opens user:glfs storage objects ({@code config} {@code glfs/volume@host/path}) as
@@ -50,9 +55,43 @@ public final class GlfsBackingStoreProvider implements BackingStoreProvider {
 
     /**
      * As {@link #open(StorageObject)}; with {@code growFile} an existing smaller file is grown
-     * (sparse) to the object's size instead of being refused.
+     * (sparse) to the object's size instead of being refused. Waits for the first connection
+     * attempt at most {@link GlfsStoreSettings#firstConnectWait()}; an unreachable volume leaves
+     * the store not connected and reconnecting.
      */
     public GlfsBackingStore open(StorageObject storageObject, boolean growFile) throws BackingStoreException {
+        GlfsBackingStore store = newStore(storageObject, growFile);
+        try {
+            store.start().get(settings.firstConnectWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            store.firstAttemptOverdue(settings.firstConnectWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            store.close();
+            throw new BackingStoreException(Condition.NOT_READY, "interrupted while opening " + store.config());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof BackingStoreException b ? b
+                    : new BackingStoreException(Condition.INTERNAL, "opening " + store.config() + ": " + e.getCause(), e.getCause());
+        }
+        return store;
+    }
+
+    /**
+     * Opens without waiting on the calling thread: the first connection attempt runs on the
+     * store's own thread and the future completes when it ends, however long gfapi takes.
+     */
+    @Override
+    public CompletableFuture<BackingStore> openAsync(StorageObject storageObject) {
+        GlfsBackingStore store;
+        try {
+            store = newStore(storageObject, false);
+        } catch (BackingStoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return store.start().thenApply(started -> store);
+    }
+
+    private GlfsBackingStore newStore(StorageObject storageObject, boolean growFile) throws BackingStoreException {
         if (!handles(storageObject)) {
             throw new BackingStoreException(Condition.UNSUPPORTED, storageObject + " is not a user:glfs object");
         }
@@ -62,10 +101,7 @@ public final class GlfsBackingStoreProvider implements BackingStoreProvider {
             throw new BackingStoreException(Condition.INTERNAL,
                     storageObject + ": size " + size + " of " + config + " must be positive");
         }
-        GlfsBackingStore store = new GlfsBackingStore(storageObject.name(), config, size, growFile,
-                connections, settings);
-        store.start();
-        return store;
+        return new GlfsBackingStore(storageObject.name(), config, size, growFile, connections, settings);
     }
 
     /** Gluster connections open now (one per volume and server list in use). */

@@ -16,10 +16,9 @@ import java.util.function.Supplier;
  * command's buffer, the socket read goes straight into the rest of that buffer
  * ({@link ReceivedInPlace}); otherwise into the delegate's (pooled, adaptively sized) buffer.
  *
- * <p>Why: with only the parser placing data, every byte of a WRITE crossed memory twice in this
- * process, socket to network buffer, network buffer to command buffer. Measured on a 1 MiB QD4
- * write stream to a user:glfs LUN, that second copy was 8% of glio's CPU, on a machine where
- * glio, the brick and the initiator share two cores.
+ * <p>Why: with only the parser placing data, every byte of a WRITE would cross memory twice in
+ * this process, socket to network buffer, network buffer to command buffer (what that cost:
+ * docs/performance.md).
  */
 final class InPlaceReceiveAllocator implements MaxMessagesRecvByteBufAllocator {
 

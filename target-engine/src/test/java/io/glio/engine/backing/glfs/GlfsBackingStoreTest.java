@@ -75,7 +75,7 @@ class GlfsBackingStoreTest {
         GlfsBackingStore store = open(gluster.userObject("gfapi-create", 4 * MIB, path));
 
         assertThat(store.isReady()).isTrue();
-        assertThat(store.stateDescription()).isEqualTo("connected");
+        assertThat(store.state().description()).isEqualTo("connected");
         assertThat(store.size()).isEqualTo(4 * MIB);
         assertThat(gluster.glfs.fileSize(path)).isEqualTo(4 * MIB);
     }
@@ -263,7 +263,7 @@ class GlfsBackingStoreTest {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(8);
 
         assertThat(store.isReady()).isFalse();
-        assertThat(store.stateDescription())
+        assertThat(store.state().description())
                 .startsWith("not connected: glfs_init of volume 'gfapi-no-such-volume'")
                 .endsWith("no volume 'gfapi-no-such-volume' on [" + gluster.volume.host() + ":24007]");
         CompletableFuture<Void> read = store.read(0, ByteBuffer.allocateDirect(512));
@@ -278,7 +278,7 @@ class GlfsBackingStoreTest {
         AtomicInteger changes = new AtomicInteger();
         store.onStateChange(changes::incrementAndGet);
         store.close();
-        assertThat(store.stateDescription()).isEqualTo("closed");
+        assertThat(store.state().description()).isEqualTo("closed");
         assertThat(changes).hasValue(1);
     }
 
@@ -288,7 +288,7 @@ class GlfsBackingStoreTest {
                 GlfsTestVolumes.configFor(gluster.volume.volume(), "gfapi-no-such-host.invalid", "disk"), null, null, null);
         GlfsBackingStore store = open(so);
         assertThat(store.isReady()).isFalse();
-        assertThat(store.stateDescription()).startsWith("not connected: ")
+        assertThat(store.state().description()).startsWith("not connected: ")
                 .endsWith("host name does not resolve: gfapi-no-such-host.invalid");
     }
 

@@ -27,7 +27,7 @@ class GlfsBrickFailureTest {
             GlfsBackingStoreProvider provider = new GlfsBackingStoreProvider(GlfsTestVolumes.QUICK);
             GlfsBackingStore store = provider.open(gluster.userObject("gfapi-brick", 16 << 20, gluster.newPath("brick")));
             List<String> states = new CopyOnWriteArrayList<>();
-            store.onStateChange(() -> states.add(store.stateDescription()));
+            store.onStateChange(() -> states.add(store.state().description()));
             String volume = gluster.volume.volume();
             long killed = -1;
             try {
@@ -40,13 +40,13 @@ class GlfsBrickFailureTest {
                     writeRounds(store, 1);
                 }
                 assertThat(store.isReady()).as("ready after the brick died").isFalse();
-                assertThat(store.stateDescription()).startsWith("not connected: ");
+                assertThat(store.state().description()).startsWith("not connected: ");
                 assertThat(writeRounds(store, 1)).containsExactly(Condition.NOT_READY);
             } finally {
                 GlusterBrick.restart(volume, killed);
             }
             waitFor(store::isReady, 90);
-            assertThat(store.stateDescription()).isEqualTo("connected");
+            assertThat(store.state().description()).isEqualTo("connected");
             assertThat(writeRounds(store, 5)).isEmpty();
             ByteBuffer back = ByteBuffer.allocateDirect(65536);
             store.read(0, back).get(30, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.VolfileServer;
+import io.glio.engine.backing.StoreState;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -28,11 +29,11 @@ class GlfsReconnectTest {
                 GlfsBackingStore store = new GlfsBackingStore("gfapi-reconnect", config, 1 << 20, false,
                         connections, GlfsTestVolumes.QUICK);
                 List<String> states = new CopyOnWriteArrayList<>();
-                store.onStateChange(() -> states.add(store.stateDescription()));
+                store.onStateChange(() -> states.add(store.state().description()));
                 try {
-                    store.start();
-                    assertThat(store.isReady()).isFalse();
-                    assertThat(store.stateDescription()).startsWith("not connected: glfs_init of volume '"
+                    store.start().get(10, TimeUnit.SECONDS);
+                    assertThat(store.state().kind()).isEqualTo(StoreState.Kind.NOT_CONNECTED);
+                    assertThat(store.state().description()).startsWith("not connected: glfs_init of volume '"
                             + gluster.volume.volume() + "' via [127.0.0.1:" + relay.port() + "]: ENOTCONN");
 
                     relay.start();
