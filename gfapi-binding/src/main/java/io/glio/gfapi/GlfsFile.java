@@ -16,6 +16,13 @@ import jnr.ffi.Pointer;
  */
 public final class GlfsFile implements AutoCloseable {
 
+    // fcntl commands and lock types of Linux (asm-generic/fcntl.h; 64-bit off_t, so no *64 variants).
+    private static final int F_SETLK = 6;
+    private static final int F_SETLKW = 7;
+    private static final short F_RDLCK = 0;
+    private static final short F_WRLCK = 1;
+    private static final short F_UNLCK = 2;
+
     private final Glfs owner;
     private final Gfapi api;
     private final Pointer fd;
@@ -145,6 +152,34 @@ public final class GlfsFile implements AutoCloseable {
     /** Writes zeroes over a range. */
     public void zerofill(long offset, long length) throws GlfsException {
         run("glfs_zerofill", where(offset, length), () -> api.lib.glfs_zerofill(fd, offset, length));
+    }
+
+    /**
+     * Takes a byte-range lock of {@code length} bytes from {@code start} (0 = to the end of the
+     * file, growing with it), shared or exclusive, that every client of the volume respects
+     * ({@code glfs_posix_lock}; advisory, like {@code fcntl} locks). With {@code wait} the calling
+     * thread blocks until it is granted ({@code F_SETLKW}): never call it so on an event loop.
+     * Locks of one connection do not exclude each other; serialize those in the process.
+     *
+     * @throws GlfsException {@code EAGAIN} (or {@code EACCES}) when another client holds a
+     *                       conflicting lock and {@code wait} is false; other errnos as gluster says
+     * @throws IllegalArgumentException for a negative start or length
+     */
+    public GlfsLock lock(boolean exclusive, long start, long length, boolean wait) throws GlfsException {
+        if (start < 0 || length < 0) {
+            throw new IllegalArgumentException("lock range " + start + "+" + length + " of " + owner.describe(path)
+                    + " (expected: start >= 0, length >= 0)");
+        }
+        Pointer flock = api.newFlock(exclusive ? F_WRLCK : F_RDLCK, start, length);
+        run(wait ? "glfs_posix_lock(F_SETLKW)" : "glfs_posix_lock(F_SETLK)", where(start, length),
+                () -> api.lib.glfs_posix_lock(fd, wait ? F_SETLKW : F_SETLK, flock));
+        return new GlfsLock(this, exclusive, start, length);
+    }
+
+    /** Releases a lock range taken by {@link #lock}; {@link GlfsLock#close()} calls it. */
+    void unlock(long start, long length) throws GlfsException {
+        Pointer flock = api.newFlock(F_UNLCK, start, length);
+        run("glfs_posix_lock(F_UNLCK)", where(start, length), () -> api.lib.glfs_posix_lock(fd, F_SETLK, flock));
     }
 
     /** Runs a call returning 0 or -1 + errno, counted as running while it does. */

@@ -77,6 +77,13 @@ final class LibGfapi {
 
         int glfs_unlink(Pointer fs, @In String path);
 
+        /**
+         * {@code fcntl}-style byte-range lock on the file ({@code F_GETLK}, {@code F_SETLK},
+         * {@code F_SETLKW}); {@code flock} is a {@code struct flock} (see {@link Gfapi#newFlock}).
+         * The posix-locks xlator on the bricks holds it, so every client of the volume sees it.
+         */
+        int glfs_posix_lock(Pointer fd, int cmd, Pointer flock);
+
         // Asynchronous calls (GFAPI_6.0 defaults): 0 when submitted, -1 + errno when not; the
         // callback runs on a gfapi thread (or at once on the caller's) with the result.
 
