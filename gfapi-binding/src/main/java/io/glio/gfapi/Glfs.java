@@ -36,19 +36,39 @@ public final class Glfs implements AutoCloseable {
     /** Glob naming the client graph's io-threads xlator ({@code <volume>-io-threads}). */
     static final String IO_THREADS_XLATORS = "*-io-threads";
 
+    /**
+     * An option of the client graph's xlators ({@code glfs_set_xlator_option}), applied to each
+     * xlator whose name matches the glob {@code xlators} (names are {@code <volume>-<type>}, e.g.
+     * {@code *-write-behind}); a glob that matches nothing changes nothing.
+     */
+    public record XlatorOption(String xlators, String key, String value) {
+        public XlatorOption {
+            if (xlators.isEmpty() || key.isEmpty()) {
+                throw new IllegalArgumentException("xlator option '" + xlators + "' '" + key + "' needs a glob and a key");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return xlators + "." + key + "=" + value;
+        }
+    }
+
     private final Gfapi api;
     private final Pointer fs;
     private final String volume;
     private final List<VolfileServer> servers;
+    private final List<XlatorOption> options;
     private int openFiles;
     private int callsInFlight;
     private boolean closed;
 
-    private Glfs(Gfapi api, Pointer fs, String volume, List<VolfileServer> servers) {
+    private Glfs(Gfapi api, Pointer fs, String volume, List<VolfileServer> servers, List<XlatorOption> options) {
         this.api = api;
         this.fs = fs;
         this.volume = volume;
         this.servers = servers;
+        this.options = options;
     }
 
     /**
@@ -65,6 +85,16 @@ public final class Glfs implements AutoCloseable {
 
     /** As {@link #connect(String, List)} with parsed servers. */
     public static Glfs connectTo(String volume, List<VolfileServer> servers) throws GlfsException {
+        return connectTo(volume, servers, List.of());
+    }
+
+    /**
+     * As {@link #connectTo(String, List)}, with options for this connection's client graph that
+     * override the volume's own (e.g. {@code *-write-behind pass-through true}); other clients of
+     * the volume keep theirs.
+     */
+    public static Glfs connectTo(String volume, List<VolfileServer> servers, List<XlatorOption> options)
+            throws GlfsException {
         if (volume == null || volume.isEmpty()) {
             throw new IllegalArgumentException("volume name is empty");
         }
@@ -87,6 +117,11 @@ public final class Glfs implements AutoCloseable {
                     && api.lib.glfs_set_xlator_option(fs, IO_THREADS_XLATORS, "pass-through", "true") != 0) {
                 throw new GlfsException("glfs_set_xlator_option", api.errno(), IO_THREADS_XLATORS + " pass-through");
             }
+            for (XlatorOption option : options) {
+                if (api.lib.glfs_set_xlator_option(fs, option.xlators(), option.key(), option.value()) != 0) {
+                    throw new GlfsException("glfs_set_xlator_option", api.errno(), option.toString());
+                }
+            }
             String logFile = System.getProperty(LOG_FILE_PROPERTY, "/dev/null");
             int logLevel = Integer.getInteger(LOG_LEVEL_PROPERTY, 4);
             if (api.lib.glfs_set_logging(fs, logFile, logLevel) != 0) {
@@ -101,7 +136,7 @@ public final class Glfs implements AutoCloseable {
             api.lib.glfs_fini(fs);
             throw e;
         }
-        return new Glfs(api, fs, volume, List.copyOf(servers));
+        return new Glfs(api, fs, volume, List.copyOf(servers), List.copyOf(options));
     }
 
     private static String initHint(int errno, String volume, List<VolfileServer> servers) {
@@ -128,6 +163,11 @@ public final class Glfs implements AutoCloseable {
 
     public List<VolfileServer> servers() {
         return servers;
+    }
+
+    /** The xlator options this connection was made with. */
+    public List<XlatorOption> options() {
+        return options;
     }
 
     /** Opens an existing file read-write ({@code glfs_open}, {@code ENOENT} when missing). */
