@@ -7,6 +7,7 @@ import io.glio.engine.backing.glfs.GlusterBrick;
 import io.glio.engine.iscsi.TestTargets;
 import io.glio.engine.model.DeviceProbe;
 import io.glio.engine.model.ModelEnvironment;
+import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.model.Tpg;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds every acknowledged write.
  *
  * <p>"Acknowledged" is what SCSI promises for a LUN with a volatile write cache, which is what
- * the user:glfs LU reports (WCE=1 in the caching mode page): a WRITE with FUA that completed
+ * a user:glfs LU with {@code emulate_write_cache=1} reports (WCE=1 in the caching mode page): a WRITE with FUA that completed
  * GOOD, or a plain WRITE followed by a SYNCHRONIZE CACHE that completed GOOD. The store opens the
  * file without O_DIRECT, so gluster's client-side write-behind may complete a plain write
  * before the brick has it; FUA writes and SYNCHRONIZE CACHE end in {@code fdatasync}, which
@@ -199,7 +200,10 @@ class GlfsBrickRestartOverIscsiTest {
         TargetModel model = new TargetModel(
                 new ModelEnvironment("gw1.example.com", "x86_64", UUID::randomUUID, DeviceProbe.system()));
         Tpg tpg = TestTargets.demo(model, IQN, PORT);
-        model.createLun(tpg, 0, model.createUser("brick", SIZE, config, null, null, null), null);
+        StorageObject so = model.createUser("brick", SIZE, config, null, null, null);
+        // The single-gateway write-back mode: the one where the flushes are the durability points.
+        model.setStorageObjectAttribute(so, "emulate_write_cache", "1");
+        model.createLun(tpg, 0, so, null);
 
         Stream stream;
         long killed = -1;

@@ -32,12 +32,23 @@ import org.slf4j.LoggerFactory;
  * docs/performance.md records the alternatives measured (a synchronous pool, split requests,
  * O_DIRECT) and why they lost.
  *
- * <p>Durability differs from tcmu-runner's glfs handler, which opens with O_DIRECT and relies on
- * the gluster-block volume profile (performance.strict-o-direct on) to make every write reach
- * the bricks before it is answered: glio lets gluster cache plain writes (write-behind) and says
- * so, reporting a volatile write cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with
- * {@code fdatasync}, which is what an initiator relies on for such a device
- * (GlfsBrickRestartOverIscsiTest checks exactly that).
+ * <p>Caching follows {@link GlfsCaching}, from the object's {@code emulate_write_cache}:
+ * <ul>
+ * <li>{@link GlfsCaching#NONE} (0, the default): write-through to the bricks, so the LU stays one
+ * LU when several gateways export the file. The connection runs without gluster's client caches;
+ * a write is answered once every replica's brick has it, so it survives this gateway's death and
+ * any other gateway reads it at once. The LU reports no write cache (WCE=0), which makes every
+ * write a FUA write for the SCSI layer: here that is the write itself, with no {@code fdatasync}
+ * per write (which would cost what an {@code O_DSYNC} open costs, 13x fewer 4 KiB writes per
+ * second, docs/performance.md). SYNCHRONIZE CACHE still ends with {@code fdatasync}, which the
+ * bricks apply to the whole file, whichever gateway wrote it.</li>
+ * <li>{@link GlfsCaching#PRIVATE} (1): gluster caches plain writes (write-behind) and the LU says so,
+ * reporting a volatile write cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with
+ * {@code fdatasync} (GlfsBrickRestartOverIscsiTest checks exactly that). Only for a file one
+ * gateway exports.</li>
+ * </ul>
+ * tcmu-runner's glfs handler instead opens with O_DIRECT and relies on the gluster-block volume
+ * profile ({@code performance.strict-o-direct on}) for the same write-through.
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with
@@ -66,6 +77,7 @@ public final class GlfsBackingStore implements BackingStore {
     private final GlfsConfigString config;
     private final GlfsConnections connections;
     private final GlfsStoreSettings settings;
+    private final GlfsCaching caching;
     private final boolean growFile;
     private final ScheduledThreadPoolExecutor reconnector;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -80,9 +92,10 @@ public final class GlfsBackingStore implements BackingStore {
     private ScheduledFuture<?> pendingAttempt;
     private int pendingNotifications;
 
-    GlfsBackingStore(String name, GlfsConfigString config, long size, boolean growFile,
+    GlfsBackingStore(String name, GlfsConfigString config, long size, boolean growFile, GlfsCaching caching,
                      GlfsConnections connections, GlfsStoreSettings settings) {
         this.name = name;
+        this.caching = caching;
         this.config = config;
         this.size = size;
         this.growFile = growFile;
@@ -164,10 +177,16 @@ public final class GlfsBackingStore implements BackingStore {
         return submit(offset, dst.remaining(), (f, outcome) -> GlfsIo.readFully(f, dst, offset, outcome));
     }
 
+    /** The client caching this store was opened with. */
+    GlfsCaching caching() {
+        return caching;
+    }
+
+    /** Written through to the bricks without {@link GlfsCaching#NONE client caches}, FUA or not. */
     @Override
     public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean forceUnitAccess) {
-        return submit(offset, src.remaining(),
-                (f, outcome) -> GlfsIo.writeFully(f, src, offset, forceUnitAccess, outcome));
+        boolean sync = forceUnitAccess && caching == GlfsCaching.PRIVATE;
+        return submit(offset, src.remaining(), (f, outcome) -> GlfsIo.writeFully(f, src, offset, sync, outcome));
     }
 
     @Override
@@ -376,7 +395,7 @@ public final class GlfsBackingStore implements BackingStore {
     private void attach() throws GlfsException, Unusable {
         GlfsConnections.Lease l;
         try {
-            l = connections.acquire(config.volumeKey());
+            l = connections.acquire(config.volumeKey(), caching);
         } catch (GlfsException e) {
             if (e.libraryMissing()) {
                 throw new Unusable(e.getMessage()); // waiting will not install it

@@ -14,8 +14,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Opens user:glfs storage objects ({@code config} {@code glfs/volume@host/path}) as
- * {@link GlfsBackingStore}s. Stores on the same volume and servers share one gluster connection,
- * which is dropped when the last of them closes.
+ * {@link GlfsBackingStore}s. Stores on the same volume and servers with the same
+ * {@link GlfsCaching} (from {@code emulate_write_cache}) share one gluster connection, which is
+ * dropped when the last of them closes. The caching is chosen when the store opens: a changed
+ * {@code emulate_write_cache} changes the reported WCE at once and the connection at the next
+ * open.
  */
 public final class GlfsBackingStoreProvider implements BackingStoreProvider {
 
@@ -101,7 +104,8 @@ public final class GlfsBackingStoreProvider implements BackingStoreProvider {
             throw new BackingStoreException(Condition.INTERNAL,
                     storageObject + ": size " + size + " of " + config + " must be positive");
         }
-        return new GlfsBackingStore(storageObject.name(), config, size, growFile, connections, settings);
+        GlfsCaching caching = storageObject.writeBack() ? GlfsCaching.PRIVATE : GlfsCaching.NONE;
+        return new GlfsBackingStore(storageObject.name(), config, size, growFile, caching, connections, settings);
     }
 
     /** Gluster connections open now (one per volume and server list in use). */

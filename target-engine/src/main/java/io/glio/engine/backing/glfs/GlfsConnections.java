@@ -1,6 +1,7 @@
 package io.glio.engine.backing.glfs;
 
 import io.glio.gfapi.Glfs;
+import io.glio.gfapi.Glfs.XlatorOption;
 import io.glio.gfapi.GlfsException;
 import io.glio.gfapi.VolfileServer;
 import io.glio.engine.backing.glfs.GlfsConfigString.VolumeKey;
@@ -11,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gluster connections of a provider: one {@link Glfs} per volume and server list, shared by
- * every store on it and reference-counted; the last release disconnects ({@code glfs_fini}, ten
+ * The gluster connections of a provider: one {@link Glfs} per volume, server list and
+ * {@link GlfsCaching}, shared by every store on it and reference-counted; the last release disconnects ({@code glfs_fini}, ten
  * seconds) on a daemon thread so closing a store does not wait for it.
  */
 final class GlfsConnections {
@@ -21,7 +22,7 @@ final class GlfsConnections {
 
     /** How a connection is made; tests count calls through it. */
     interface Connector {
-        Glfs connect(String volume, List<VolfileServer> servers) throws GlfsException;
+        Glfs connect(String volume, List<VolfileServer> servers, List<XlatorOption> options) throws GlfsException;
     }
 
     /** A store's hold on a connection; closing it once gives the hold back. */
@@ -49,40 +50,45 @@ final class GlfsConnections {
         }
     }
 
+    /** What one connection serves. */
+    private record Key(VolumeKey volume, GlfsCaching caching) {
+    }
+
     private static final class Entry {
-        final VolumeKey key;
+        final Key key;
         int holders;
         volatile Glfs glfs;
 
-        Entry(VolumeKey key) {
+        Entry(Key key) {
             this.key = key;
         }
     }
 
     private final Connector connector;
-    private final Map<VolumeKey, Entry> entries = new HashMap<>();
+    private final Map<Key, Entry> entries = new HashMap<>();
 
     GlfsConnections(Connector connector) {
         this.connector = connector;
     }
 
     /**
-     * Holds the connection to a volume, connecting first if nobody holds it yet. Blocks while
+     * Holds the connection to a volume with the given client caching, connecting first if nobody
+     * holds it yet. Blocks while
      * connecting (callers run off the event loops); concurrent callers for one volume wait for
      * the same attempt.
      *
      * @throws GlfsException when connecting fails; nothing is held then
      */
-    Lease acquire(VolumeKey key) throws GlfsException {
+    Lease acquire(VolumeKey volume, GlfsCaching caching) throws GlfsException {
         Entry entry;
         synchronized (entries) {
-            entry = entries.computeIfAbsent(key, Entry::new);
+            entry = entries.computeIfAbsent(new Key(volume, caching), Entry::new);
             entry.holders++;
         }
         try {
             synchronized (entry) {
                 if (entry.glfs == null) {
-                    entry.glfs = connector.connect(key.volume(), key.servers());
+                    entry.glfs = connector.connect(volume.volume(), volume.servers(), caching.options());
                 }
             }
         } catch (GlfsException | RuntimeException e) {
@@ -112,7 +118,7 @@ final class GlfsConnections {
             entry.glfs = null;
         }
         if (glfs != null) {
-            Thread fini = new Thread(() -> disconnect(glfs), "glfs-fini-" + entry.key.volume());
+            Thread fini = new Thread(() -> disconnect(glfs), "glfs-fini-" + entry.key.volume().volume());
             fini.setDaemon(true);
             fini.start();
         }

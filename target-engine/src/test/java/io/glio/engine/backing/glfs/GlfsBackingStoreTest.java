@@ -295,7 +295,7 @@ class GlfsBackingStoreTest {
     @Test
     void aMissingLibgfapiIsOneLineNamingThePackageNotARetryLoop() {
         GlfsBackingStoreProvider withoutLibrary = new GlfsBackingStoreProvider(GlfsTestVolumes.QUICK,
-                new GlfsConnections((volume, servers) -> {
+                new GlfsConnections((volume, servers, options) -> {
                     throw GlfsException.libraryMissing("libgfapi.so.0", "libgfapi.so.0: cannot open shared object file");
                 }));
         StorageObject so = gluster.userObject("gfapi-nolib", MIB, "disk");

@@ -26,7 +26,7 @@ class GlfsReconnectTest {
                 GlfsConfigString config = GlfsConfigString.parse(
                         "glfs/" + gluster.volume.volume() + "@127.0.0.1:" + relay.port() + "/" + path);
                 GlfsConnections connections = new GlfsConnections(Glfs::connectTo);
-                GlfsBackingStore store = new GlfsBackingStore("gfapi-reconnect", config, 1 << 20, false,
+                GlfsBackingStore store = new GlfsBackingStore("gfapi-reconnect", config, 1 << 20, false, GlfsCaching.NONE,
                         connections, GlfsTestVolumes.QUICK);
                 List<String> states = new CopyOnWriteArrayList<>();
                 store.onStateChange(() -> states.add(store.state().description()));

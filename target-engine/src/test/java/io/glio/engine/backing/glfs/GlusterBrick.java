@@ -2,7 +2,10 @@ package io.glio.engine.backing.glfs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +40,22 @@ public final class GlusterBrick {
         p.waitFor(30, TimeUnit.SECONDS);
         Matcher m = BRICK_PID.matcher(xml);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /**
+     * The folder of the volume's first brick when it is on this machine ({@code gluster volume
+     * info}); empty otherwise. Reading a file there shows what the brick has, past every client.
+     */
+    public static Optional<Path> localFolder(String volume) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("gluster", "volume", "info", volume).redirectErrorStream(true).start();
+        String info = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("(?m)^Brick1: [^:]+:(/\\S+)$").matcher(info);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        Path folder = Path.of(m.group(1));
+        return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
     }
 
     /** {@code kill -9} of the volume's brick process; returns the pid killed. */
