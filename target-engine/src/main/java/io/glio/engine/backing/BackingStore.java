@@ -2,6 +2,7 @@ package io.glio.engine.backing;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The storage SPI behind a SCSI disk: byte-addressed, asynchronous, thread-safe. Implementations:
@@ -53,6 +54,18 @@ public interface BackingStore extends AutoCloseable {
 
     /** Makes all completed writes durable (SYNCHRONIZE CACHE). */
     CompletableFuture<Void> flush();
+
+    /**
+     * Runs {@code body} while holding an exclusive lock of the byte range that every process
+     * serving this medium takes here too, and releases it when the body's future completes: what
+     * makes COMPARE AND WRITE atomic when several gateways export one file (issue 12). It adds to
+     * the LU's in-process range locks, which must be held already. A store whose medium only this
+     * process serves keeps this default, which runs the body as it is.
+     */
+    default <T> CompletableFuture<T> underSharedRangeLock(long offset, long length,
+                                                          Supplier<CompletableFuture<T>> body) {
+        return body.get();
+    }
 
     /** Deallocates a byte range (UNMAP); reading it afterwards returns zeroes. */
     CompletableFuture<Void> unmap(long offset, long length);

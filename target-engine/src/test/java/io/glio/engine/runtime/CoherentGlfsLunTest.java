@@ -2,6 +2,7 @@ package io.glio.engine.runtime;
 
 import io.glio.engine.backing.glfs.GlusterBrick;
 import io.glio.engine.scsi.ScsiCompletion;
+import io.glio.engine.scsi.TaskAttribute;
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlusterTestVolume;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * write acknowledged through either is read back through the other at once and is on the brick
  * before its status; the caching mode page says WCE=0. With {@code emulate_write_cache=1} (one
  * gateway's private write-behind) the same round trip reads stale data: what the default prevents.
+ * COMPARE AND WRITEs racing for one block through both gateways: exactly one wins each round.
  */
 class CoherentGlfsLunTest {
 
@@ -129,6 +132,52 @@ class CoherentGlfsLunTest {
             assertThat(sync.status()).as("SYNCHRONIZE CACHE(16) through B: %s", sync.sense()).isEqualTo(ScsiCompletion.GOOD);
             assertThat(gateways.b.initiator.run(0, Initiator.read16(lba, 8), SMALL).data()).isEqualTo(data);
         }
+    }
+
+    @Test
+    void compareAndWriteRacingThroughBothGatewaysLetsExactlyOneWinEachRound() {
+        gateways = new TwoGateways(volume, SIZE, "0");
+        byte[] zeroes = new byte[TwoGateways.BLOCK];
+        for (int round = 0; round < 200; round++) {
+            long lba = round % 4;
+            byte[] mineA = Initiator.pattern(TwoGateways.BLOCK, 2 * round);
+            byte[] mineB = Initiator.pattern(TwoGateways.BLOCK, 2 * round + 1);
+            CompletableFuture<Initiator.Result> fromA = compareAndWrite(gateways.a.initiator, lba, expected(lba, zeroes), mineA);
+            CompletableFuture<Initiator.Result> fromB = compareAndWrite(gateways.b.initiator, lba, expected(lba, zeroes), mineB);
+            Initiator.Result a = Initiator.await(fromA);
+            Initiator.Result b = Initiator.await(fromB);
+            boolean aWon = a.status() == ScsiCompletion.GOOD;
+            boolean bWon = b.status() == ScsiCompletion.GOOD;
+            assertThat(aWon && bWon).as("round %d: both gateways' COMPARE AND WRITE succeeded", round).isFalse();
+            assertThat(aWon || bWon).as("round %d: one of %s / %s wins", round, a.sense(), b.sense()).isTrue();
+            assertThat((aWon ? b : a).sense()).as("the loser, round %d", round).isEqualTo("e/1d/00");
+            byte[] winner = aWon ? mineA : mineB;
+            assertThat(gateways.a.initiator.run(0, Initiator.read16(lba, 1), TwoGateways.BLOCK).data()).isEqualTo(winner);
+            assertThat(gateways.b.initiator.run(0, Initiator.read16(lba, 1), TwoGateways.BLOCK).data()).isEqualTo(winner);
+            lastWritten[(int) lba] = winner;
+        }
+    }
+
+    /** What each of the four LBAs the race uses holds now (zeroes in a new sparse file). */
+    private final byte[][] lastWritten = new byte[4][];
+
+    private byte[] expected(long lba, byte[] zeroes) {
+        return lastWritten[(int) lba] == null ? zeroes : lastWritten[(int) lba];
+    }
+
+    /** COMPARE AND WRITE (SBC-3 5.2) of one block: {@code compare} then {@code write} as data-out. */
+    private static CompletableFuture<Initiator.Result> compareAndWrite(Initiator initiator, long lba, byte[] compare,
+                                                                      byte[] write) {
+        byte[] cdb = new byte[16];
+        cdb[0] = (byte) 0x89;
+        for (int i = 0; i < 8; i++) {
+            cdb[2 + i] = (byte) (lba >>> (56 - 8 * i));
+        }
+        cdb[13] = 1;
+        byte[] data = new byte[2 * TwoGateways.BLOCK];
+        System.arraycopy(compare, 0, data, 0, TwoGateways.BLOCK);
+        System.arraycopy(write, 0, data, TwoGateways.BLOCK, TwoGateways.BLOCK);
+        return initiator.submit(0, cdb, data.length, data, TaskAttribute.SIMPLE, Initiator.nextTag());
     }
 
     /**

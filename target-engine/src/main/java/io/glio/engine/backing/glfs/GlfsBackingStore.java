@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public final class GlfsBackingStore implements BackingStore {
     private final GlfsCaching caching;
     private final boolean growFile;
     private final ScheduledThreadPoolExecutor reconnector;
+    private final GlfsRangeLocks rangeLocks;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<StoreState> status;
     private volatile long size;
@@ -106,6 +108,7 @@ public final class GlfsBackingStore implements BackingStore {
         this.reconnector.setKeepAliveTime(5, TimeUnit.SECONDS);
         this.reconnector.allowCoreThreadTimeOut(true);
         this.reconnector.setRemoveOnCancelPolicy(true);
+        this.rangeLocks = new GlfsRangeLocks(name);
         this.nextDelayMillis = settings.initialBackoff().toMillis();
     }
 
@@ -204,6 +207,18 @@ public final class GlfsBackingStore implements BackingStore {
         return submit(offset, length, (f, outcome) -> f.zerofillAsync(offset, length, GlfsIo.last(outcome)));
     }
 
+    /** A gluster byte-range lock of the file ({@link GlfsRangeLocks}), which every gateway respects. */
+    @Override
+    public <T> CompletableFuture<T> underSharedRangeLock(long offset, long length, Supplier<CompletableFuture<T>> body) {
+        GlfsFile current;
+        try {
+            current = connectedFile();
+        } catch (BackingStoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return rangeLocks.exclusive(current, offset, length, body, error -> failure(current, error));
+    }
+
     /** Sets the file's length ({@code ftruncate}) and the served size; needs a connected store. */
     @Override
     public void resize(long newSize) throws BackingStoreException {
@@ -231,6 +246,7 @@ public final class GlfsBackingStore implements BackingStore {
             }
         }
         reconnector.shutdown();
+        rangeLocks.close();
         GlfsFile f;
         GlfsConnections.Lease l;
         synchronized (this) {

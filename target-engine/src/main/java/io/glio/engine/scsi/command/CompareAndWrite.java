@@ -17,7 +17,10 @@ import java.util.concurrent.CompletionException;
 /**
  * COMPARE AND WRITE (SBC-3 5.2): data-out = NoLB blocks to compare, then NoLB blocks to write.
  * Read, compare and write run under an exclusive lock of the NoLB blocks
- * ({@link io.glio.engine.scsi.LbaRangeLocks}), so no other command on them interleaves. NoLB
+ * ({@link io.glio.engine.scsi.LbaRangeLocks}), so no other command on them interleaves, and under
+ * the store's lock of their bytes that other gateways exporting the medium take too
+ * ({@link io.glio.engine.backing.BackingStore#underSharedRangeLock}: a gluster byte-range lock for
+ * user:glfs), so two gateways' COMPARE AND WRITEs of one block never both succeed. NoLB
  * above the advertised maximum (1, VPD 0xB0) is INVALID FIELD IN CDB; NoLB 0 is GOOD with
  * nothing done.
  */
@@ -56,7 +59,7 @@ public final class CompareAndWrite extends AbstractOperation {
         long offset = lba * bs;
         var store = ctx.store();
         boolean force = BlockChecks.forcedToMedium(ctx, b);
-        return ctx.unit().rangeLocks().exclusive(lba, blocks, () -> {
+        return ctx.unit().rangeLocks().exclusive(lba, blocks, () -> store.underSharedRangeLock(offset, half, () -> {
             ByteBuffer medium = ByteBuffer.allocate(half);
             return store.read(offset, medium).thenCompose(v -> {
                 medium.flip();
@@ -66,6 +69,6 @@ public final class CompareAndWrite extends AbstractOperation {
                 }
                 return store.write(offset, write, force);
             });
-        }).thenApply(v -> ScsiCompletion.good(0, 2L * half));
+        })).thenApply(v -> ScsiCompletion.good(0, 2L * half));
     }
 }
