@@ -43,11 +43,12 @@ tgt_start() {
   TGT_URL="iscsi://127.0.0.1:$port/$iqn/1"
 }
 
-# glio_start PORT BACKSTORE-CREATE-LINE -> sets GLIO_URL. The shell reads its commands from a
+# glio_start PORT BACKSTORE-CREATE-LINE [MORE-SHELL-LINES] -> sets GLIO_URL (LUN 0). MORE-SHELL-LINES
+# run after the target is set up ($tpg names its TPG), e.g. to add LUNs. The shell reads its commands from a
 # pipe that this script keeps open (fd 9), so the embedded target serves until the script ends;
 # hence not in $(...), whose subshell would close the pipe when it returns.
 glio_start() {
-  local port=$1 create=$2 iqn=iqn.2026-11.io.glio:glio-bench tpg
+  local port=$1 create=$2 more=${3:-} iqn=iqn.2026-11.io.glio:glio-bench tpg
   tpg=/iscsi/$iqn/tpg1
   # Build first (the launcher rebuilds when a source is newer than the jar): a build inside the
   # serving start below would outlast wait_portal on a fresh clone.
@@ -65,6 +66,7 @@ $tpg/portals delete 0.0.0.0 3260
 $tpg/portals create 127.0.0.1 $port
 $tpg/luns create /backstores/$(echo "$create" | sed -E 's#^/backstores/([^ ]+) create ([^ ]+).*#\1/\2#')
 $tpg set attribute generate_node_acls=1 demo_mode_write_protect=0 authentication=0 cache_dynamic_acls=1
+${more//\$tpg/$tpg}
 CMDS
   wait_portal 127.0.0.1 "$port" || { cat "$BENCH_TMP/glio.log" >&2; return 1; }
   GLIO_URL="iscsi://127.0.0.1:$port/$iqn/0"
