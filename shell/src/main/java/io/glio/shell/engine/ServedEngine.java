@@ -6,7 +6,6 @@ import io.glio.engine.runtime.TargetEngine;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.TargetModel;
-import io.glio.engine.model.Tpg;
 
 import java.util.List;
 
@@ -48,9 +47,9 @@ public final class ServedEngine implements EngineAttacher {
         }
 
         private SessionSource.SessionInfo describe(io.glio.engine.iscsi.session.SessionInfo s) {
-            List<SessionSource.MappedLunInfo> luns = model.target(Fabric.ISCSI, s.targetName())
+            List<SessionSource.MappedLunInfo> luns = model.snapshot().target(Fabric.ISCSI, s.targetName())
                     .flatMap(t -> t.tpg(s.tpgTag()))
-                    .flatMap((Tpg tpg) -> InitiatorAccess.resolve(tpg, s.initiatorName()))
+                    .flatMap(tpg -> InitiatorAccess.resolve(tpg, s.initiatorName()))
                     .map(access -> access.luns().stream()
                             .map(l -> new SessionSource.MappedLunInfo(l.lun(),
                                     l.tpgLun().storageObject().qualifiedName(), l.readOnly()))

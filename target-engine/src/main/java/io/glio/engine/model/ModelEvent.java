@@ -14,6 +14,15 @@ public sealed interface ModelEvent {
     /** What changed on a TPG or node ACL. */
     enum Aspect { ATTRIBUTES, PARAMETERS, AUTH, TAG }
 
+    /**
+     * The target under which the change happened (the changed target itself, or the target of
+     * the changed TPG, portal, LUN, ACL or mapped LUN); null for storage objects and discovery
+     * authentication. {@link ModelSnapshot} rebuilds exactly these targets.
+     */
+    default Target affectedTarget() {
+        return null;
+    }
+
     record StorageObjectAdded(StorageObject storageObject) implements ModelEvent { }
 
     record StorageObjectRemoved(StorageObject storageObject) implements ModelEvent { }
@@ -21,46 +30,141 @@ public sealed interface ModelEvent {
     record StorageObjectChanged(StorageObject storageObject, StorageObjectAspect aspect)
             implements ModelEvent { }
 
-    record TargetAdded(Target target) implements ModelEvent { }
+    record TargetAdded(Target target) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return target;
+        }
+    }
 
-    record TargetRemoved(Target target) implements ModelEvent { }
+    record TargetRemoved(Target target) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return target;
+        }
+    }
 
-    record TpgAdded(Tpg tpg) implements ModelEvent { }
+    record TpgAdded(Tpg tpg) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return tpg.target();
+        }
+    }
 
-    record TpgRemoved(Tpg tpg) implements ModelEvent { }
+    record TpgRemoved(Tpg tpg) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return tpg.target();
+        }
+    }
 
-    record TpgEnabled(Tpg tpg) implements ModelEvent { }
+    record TpgEnabled(Tpg tpg) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return tpg.target();
+        }
+    }
 
-    record TpgDisabled(Tpg tpg) implements ModelEvent { }
+    record TpgDisabled(Tpg tpg) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return tpg.target();
+        }
+    }
 
-    record TpgChanged(Tpg tpg, Aspect aspect) implements ModelEvent { }
+    record TpgChanged(Tpg tpg, Aspect aspect) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return tpg.target();
+        }
+    }
 
-    record PortalAdded(Portal portal) implements ModelEvent { }
+    record PortalAdded(Portal portal) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return portal.tpg().target();
+        }
+    }
 
-    record PortalRemoved(Portal portal) implements ModelEvent { }
+    record PortalRemoved(Portal portal) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return portal.tpg().target();
+        }
+    }
 
     /** iSER or offload switched. */
-    record PortalChanged(Portal portal) implements ModelEvent { }
+    record PortalChanged(Portal portal) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return portal.tpg().target();
+        }
+    }
 
-    record LunAdded(Lun lun) implements ModelEvent { }
+    record LunAdded(Lun lun) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return lun.tpg().target();
+        }
+    }
 
-    record LunRemoved(Lun lun) implements ModelEvent { }
+    record LunRemoved(Lun lun) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return lun.tpg().target();
+        }
+    }
 
     /** The LUN's ALUA group changed. */
-    record LunChanged(Lun lun) implements ModelEvent { }
+    record LunChanged(Lun lun) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return lun.tpg().target();
+        }
+    }
 
-    record NodeAclAdded(NodeAcl nodeAcl) implements ModelEvent { }
+    record NodeAclAdded(NodeAcl nodeAcl) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return nodeAcl.tpg().target();
+        }
+    }
 
-    record NodeAclRemoved(NodeAcl nodeAcl) implements ModelEvent { }
+    record NodeAclRemoved(NodeAcl nodeAcl) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return nodeAcl.tpg().target();
+        }
+    }
 
-    record NodeAclChanged(NodeAcl nodeAcl, Aspect aspect) implements ModelEvent { }
+    record NodeAclChanged(NodeAcl nodeAcl, Aspect aspect) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return nodeAcl.tpg().target();
+        }
+    }
 
-    record MappedLunAdded(MappedLun mappedLun) implements ModelEvent { }
+    record MappedLunAdded(MappedLun mappedLun) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return mappedLun.nodeAcl().tpg().target();
+        }
+    }
 
-    record MappedLunRemoved(MappedLun mappedLun) implements ModelEvent { }
+    record MappedLunRemoved(MappedLun mappedLun) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return mappedLun.nodeAcl().tpg().target();
+        }
+    }
 
     /** write_protect changed. */
-    record MappedLunChanged(MappedLun mappedLun) implements ModelEvent { }
+    record MappedLunChanged(MappedLun mappedLun) implements ModelEvent {
+        @Override
+        public Target affectedTarget() {
+            return mappedLun.nodeAcl().tpg().target();
+        }
+    }
 
     record DiscoveryAuthChanged(DiscoveryAuth discoveryAuth) implements ModelEvent { }
 }

@@ -12,9 +12,15 @@ import java.util.function.Supplier;
  *
  * <p>Every mutation validates first and changes nothing when it throws a
  * {@link ModelException} (whose message is rtslib's or the kernel's text); after a successful
- * change the listeners receive one {@link ModelEvent} per changed object, in order. All
- * methods are synchronized on this object: a reader that walks several nodes and wants a
- * consistent picture does so inside {@code synchronized (model) { ... }}.
+ * change the listeners receive one {@link ModelEvent} per changed object, in order.
+ *
+ * <p>Locking: the model's monitor is its writer lock. Mutations take it, one at a time, and
+ * deliver their events under it; the read methods take it too, so a reader that walks several
+ * live nodes and wants a consistent picture (the shell's {@code ls}) does so inside
+ * {@code synchronized (model) { ... }}. The I/O path never takes it: after each completed
+ * mutation, before its listeners run, the model publishes an immutable {@link ModelSnapshot}
+ * ({@link #snapshot()}) that logins, SendTargets and LUN maps read instead. Saving dumps the
+ * records under the lock and writes the file outside it.
  *
  * <p>Node objects ({@link StorageObject}, {@link Target}, {@link Tpg}, ...) are live read-only
  * views; lists are in creation order (configfs order), which is the order saveconfig.json
@@ -32,6 +38,9 @@ public final class TargetModel {
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ModelEvent> pending = new ArrayList<>();
     private boolean delivering;
+    private volatile ModelSnapshot snapshot = ModelSnapshot.EMPTY;
+    /** Orders saves: each writes the file with the records it dumped, in dump order. */
+    private final Object saveOrder = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetModel.class);
     private final BackstoreOps backstores = new BackstoreOps(this);
     private final FabricOps fabrics = new FabricOps(this);
@@ -78,6 +87,7 @@ public final class TargetModel {
             pending.subList(mark, pending.size()).clear();
             throw e;
         }
+        publish(pending.subList(mark, pending.size()));
         if (mark == 0 && !delivering) {
             deliver();
         }
@@ -89,6 +99,26 @@ public final class TargetModel {
             change.run();
             return null;
         });
+    }
+
+    /** Publishes the snapshot after a mutation that emitted {@code events}. */
+    private void publish(List<ModelEvent> events) {
+        java.util.Set<Target> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean discovery = false;
+        for (ModelEvent e : events) {
+            discovery |= ModelSnapshot.collectTouched(e, touched);
+        }
+        if (!touched.isEmpty() || discovery) {
+            snapshot = snapshot.next(this, touched, discovery);
+        }
+    }
+
+    /**
+     * The configuration as of the last completed mutation, immutable; reading it takes no lock
+     * (this is what event loops read).
+     */
+    public ModelSnapshot snapshot() {
+        return snapshot;
     }
 
     private void deliver() {
@@ -449,22 +479,26 @@ public final class TargetModel {
         return SaveconfigExport.dump(this);
     }
 
-    /** The exact saveconfig.json text rtslib would write for this configuration. */
-    public synchronized String toJson() {
+    /** The exact saveconfig.json text rtslib would write for this configuration (serialized outside the lock). */
+    public String toJson() {
         return io.glio.saveconfig.SaveConfigWriter.toJson(dump());
     }
 
     /**
      * Writes saveconfig.json atomically with mode 0600 (see {@code SaveConfigWriter}); an empty
-     * configuration does not replace a non-empty file unless {@code force}.
+     * configuration does not replace a non-empty file unless {@code force}. The records are
+     * dumped under the lock (memory only); the file is written outside it, so a slow disk
+     * delays only other saves, never readers or mutations. Do not call it from a listener.
      *
      * @throws ModelException with the writer's reason when the file cannot be written
      */
-    public synchronized void saveToFile(java.nio.file.Path file, boolean force) {
-        try {
-            io.glio.saveconfig.SaveConfigWriter.write(dump(), file, force);
-        } catch (java.io.IOException e) {
-            throw new ModelException(e.getMessage());
+    public void saveToFile(java.nio.file.Path file, boolean force) {
+        synchronized (saveOrder) {
+            try {
+                io.glio.saveconfig.SaveConfigWriter.write(dump(), file, force);
+            } catch (java.io.IOException e) {
+                throw new ModelException(e.getMessage());
+            }
         }
     }
 
