@@ -69,7 +69,22 @@ public final class SaveConfigReader {
         return new Result(JsonToRecords.saveConfig(doc.root()), SemanticChecks.check(doc));
     }
 
-    private static String readText(Path file) throws IOException {
+    /**
+     * Parses {@code text} keeping what can be used: every entry of the object lists with a shape
+     * or consistency problem is left out with everything under it, and its first problem is
+     * returned (one per skipped entry, file order); only syntax errors and problems outside
+     * every entry throw. Entries {@code callerReports} accepts stay in the records for the
+     * caller to report and skip itself (the engine marks entries that lack required keys and
+     * reports them with rtslib's texts); the consistency checks count them as absent.
+     */
+    public static Result parseSkippingInvalid(String text, String sourceName,
+                                              java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> callerReports)
+            throws SaveConfigException {
+        return InvalidEntries.skip(LocatedJsonParser.parse(text, sourceName), callerReports);
+    }
+
+    /** The text of a saveconfig file, checked to be UTF-8. */
+    public static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -40,9 +40,8 @@ final class MissingKeys {
                 so.put("name", "");
             }
             if (!so.has("plugin")) {
-                // An empty plugin is refused by the restore with rtslib's own text.
+                markOnce(so, "'plugin' not defined or invalid in storageobject " + so.path("name").asText(), changed);
                 so.put("plugin", "");
-                changed[0] = true;
             }
             eachObject(so.get("alua_tpgs"), (g, j) -> {
                 if (!g.has("name")) {
@@ -82,9 +81,8 @@ final class MissingKeys {
                 lun.put("index", 0);
             }
             if (!lun.has("storage_object")) {
-                // Refused as malformed by the restore, as rtslib does.
+                markOnce(lun, "Malformed storage object field for LUN " + lun.path("index").asText(), changed);
                 lun.put("storage_object", "");
-                changed[0] = true;
             }
         });
         eachObject(tpg.get("portals"), (p, i) -> {
@@ -122,6 +120,18 @@ final class MissingKeys {
     private static void mark(ObjectNode node, String error, boolean[] changed) {
         node.set(MARKER, TextNode.valueOf(error));
         changed[0] = true;
+    }
+
+    /** Marks {@code node} unless an earlier missing key already did (rtslib reports the first). */
+    private static void markOnce(ObjectNode node, String error, boolean[] changed) {
+        if (!node.has(MARKER)) {
+            mark(node, error, changed);
+        }
+    }
+
+    /** Whether an entry carries an error to report (its placeholders are not the file's problems). */
+    static boolean isMarked(JsonNode entry) {
+        return entry.has(MARKER);
     }
 
     private interface Visitor {

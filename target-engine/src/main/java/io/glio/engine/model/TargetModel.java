@@ -39,6 +39,7 @@ public final class TargetModel {
     private final List<ModelEvent> pending = new ArrayList<>();
     private boolean delivering;
     private volatile ModelSnapshot snapshot = ModelSnapshot.EMPTY;
+    private volatile PartialRestore partialRestore;
     /** Orders saves: each writes the file with the records it dumped, in dump order. */
     private final Object saveOrder = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetModel.class);
@@ -499,6 +500,10 @@ public final class TargetModel {
             } catch (java.io.IOException e) {
                 throw new ModelException(e.getMessage());
             }
+            PartialRestore partial = partialRestore;
+            if (partial != null && partial.concerns(file)) {
+                partialRestore = null; // the admin replaced the file
+            }
         }
     }
 
@@ -525,38 +530,32 @@ public final class TargetModel {
 
     /**
      * Reads a saveconfig.json file and restores it ({@link #restore}). Objects the file
-     * describes inconsistently are skipped with rtslib's errors rather than refusing the file.
+     * describes inconsistently are skipped with rtslib's errors, and invalid entries (wrong
+     * types, unknown plugins, dangling references) with one line naming their JSON path
+     * ({@link SaveconfigFile}), rather than refusing the file; those lines come first. When
+     * invalid entries were skipped, {@link #partialRestore()} says so until the file is saved.
      *
      * @throws ModelException when the file cannot be read or is not a saveconfig.json
      */
     public List<String> restoreFromFile(java.nio.file.Path file, RestoreOptions options) {
-        io.glio.saveconfig.SaveConfig config;
-        try {
-            config = io.glio.saveconfig.SaveConfigReader.readLenient(file).config();
-        } catch (io.glio.saveconfig.SaveConfigException e) {
-            config = withMissingKeysMarked(file, e);
-        } catch (java.io.IOException e) {
-            throw new ModelException(e.getMessage());
+        SaveconfigFile.Read read = SaveconfigFile.read(file);
+        List<String> errors = new ArrayList<>(read.skipped());
+        errors.addAll(restore(read.config(), options));
+        PartialRestore current = partialRestore;
+        if (!read.skipped().isEmpty()) {
+            partialRestore = new PartialRestore(file, read.skipped());
+        } else if (current != null && current.concerns(file)) {
+            partialRestore = null;
         }
-        return restore(config, options);
+        return List.copyOf(errors);
     }
 
     /**
-     * A file refused only because entries lack required keys is restored like rtslib does:
-     * those entries are skipped with rtslib's errors. Any other problem keeps the reader's
-     * located message.
+     * The last file restored with invalid entries left out, until it is saved again
+     * ({@link #saveToFile}); an automatic save must not replace it.
      */
-    private static io.glio.saveconfig.SaveConfig withMissingKeysMarked(java.nio.file.Path file,
-                                                                     io.glio.saveconfig.SaveConfigException original) {
-        try {
-            String marked = MissingKeys.mark(java.nio.file.Files.readString(file));
-            if (marked != null) {
-                return io.glio.saveconfig.SaveConfigReader.parseLenient(marked, file.toString()).config();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall through to the original, better located, message
-        }
-        throw new ModelException(original.getMessage());
+    public Optional<PartialRestore> partialRestore() {
+        return Optional.ofNullable(partialRestore);
     }
 
     // ---------------------------------------------------------------- internals shared by ops
