@@ -9,21 +9,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the entries of a saveconfig file that cannot be restored (a value of the wrong type or
- * out of range, an unknown plugin, a duplicate, a LUN or mapped LUN pointing at nothing) and
- * takes them out, so the rest of the file can be used, as rtslib's restore skips bad objects.
+ * Finds the entries of a saveconfig file whose shape is wrong (a value of the wrong type or out
+ * of range, a missing required key) and takes them out, so the rest of the file can be used,
+ * as rtslib's restore skips bad objects.
  *
  * <p>An entry is an element of one of the object lists ({@code storage_objects[i]},
  * {@code targets[i].tpgs[j].luns[k]}, ...). Each problem skips the innermost entry holding it,
  * with everything under it; a problem outside every entry (the top level is not an object,
- * {@code targets} is not a list) leaves nothing usable and is fatal. Skipped entries are first
- * replaced by null so the JSON paths of the others do not move while the consistency checks
- * run again (a LUN of a skipped storage object is skipped in turn), then removed.
+ * {@code targets} is not a list) leaves nothing usable and is fatal. Consistency problems
+ * (unknown plugins, duplicates, dangling references) are not this class's: rtslib's restore
+ * skips those objects itself, with its own texts, and so does the engine's.
  */
 final class InvalidEntries {
 
@@ -32,34 +31,20 @@ final class InvalidEntries {
     private static final Pattern ENTRY = Pattern.compile("\\.(" + LISTS + ")\\[(\\d+)]");
 
     private final LocatedJsonParser.Located doc;
-    /** The file's tree, skipped entries replaced by null: what the records are made of. */
+    /** The file's tree, skipped entries replaced by null (removed at the end). */
     private final JsonNode tree;
-    /** The same, entries the caller reports also null: what the consistency checks see. */
-    private final JsonNode checked;
     /** The first problem of each skipped entry, by the entry's path. */
     private final Map<String, SaveConfigProblem> skipped = new LinkedHashMap<>();
 
-    private InvalidEntries(LocatedJsonParser.Located doc, Predicate<JsonNode> callerReports) {
+    private InvalidEntries(LocatedJsonParser.Located doc) {
         this.doc = doc;
         this.tree = doc.root().deepCopy();
-        this.checked = doc.root().deepCopy();
-        // The caller skips these entries itself: they exist for no other entry's references.
-        forEachEntry(doc.root(), JsonPaths.ROOT, (path, entry) -> {
-            if (callerReports.test(entry)) {
-                tombstone(checked, path);
-            }
-        });
     }
 
     /** See {@link SaveConfigReader#parseSkippingInvalid}. */
-    static SaveConfigReader.Result skip(LocatedJsonParser.Located doc, Predicate<JsonNode> callerReports)
-            throws SaveConfigException {
-        InvalidEntries entries = new InvalidEntries(doc, callerReports);
+    static SaveConfigReader.Result skip(LocatedJsonParser.Located doc) throws SaveConfigException {
+        InvalidEntries entries = new InvalidEntries(doc);
         entries.skipAll(SchemaValidator.instance().validate(doc));
-        // Consistency checks until nothing new is skipped: skipping one entry may orphan others.
-        while (entries.skipAll(SemanticChecks.check(entries.located(entries.checked)))) {
-            continue;
-        }
         JsonNode pruned = entries.tree.deepCopy();
         removeSkipped(pruned);
         List<SaveConfigProblem> left = SchemaValidator.instance().validate(entries.located(pruned));
@@ -81,13 +66,9 @@ final class InvalidEntries {
         return new LocatedJsonParser.Located(root, doc.locations(), doc.source());
     }
 
-    /**
-     * Skips the entry holding each problem; returns whether a new entry was skipped. Throws
-     * when a problem lies outside every entry.
-     */
-    private boolean skipAll(List<SaveConfigProblem> problems) throws SaveConfigException {
+    /** Skips the entry holding each problem; throws when a problem lies outside every entry. */
+    private void skipAll(List<SaveConfigProblem> problems) throws SaveConfigException {
         List<SaveConfigProblem> fatal = new ArrayList<>();
-        boolean added = false;
         for (SaveConfigProblem p : problems) {
             String entry = entryOf(p.path());
             if (entry == null) {
@@ -95,14 +76,11 @@ final class InvalidEntries {
             } else if (!skipped.containsKey(entry)) {
                 skipped.put(entry, p);
                 tombstone(tree, entry);
-                tombstone(checked, entry);
-                added = true;
             }
         }
         if (!fatal.isEmpty()) {
             throw new SaveConfigException(fatal);
         }
-        return added;
     }
 
     /** The path of the innermost entry holding {@code path}, or null. */
@@ -134,19 +112,6 @@ final class InvalidEntries {
         if (list instanceof ArrayNode array) {
             array.set(Integer.parseInt(entryPath.substring(bracket + 1, entryPath.length() - 1)), NullNode.instance);
         }
-    }
-
-    /** Visits every entry under {@code node} (at {@code path}), outer entries first. */
-    private static void forEachEntry(JsonNode node, String path, java.util.function.BiConsumer<String, JsonNode> visit) {
-        node.fields().forEachRemaining(field -> {
-            if (field.getValue() instanceof ArrayNode array && ENTRY_LISTS.matcher(field.getKey()).matches()) {
-                for (int i = 0; i < array.size(); i++) {
-                    String entry = JsonPaths.index(path + "." + field.getKey(), i);
-                    visit.accept(entry, array.get(i));
-                    forEachEntry(array.get(i), entry, visit);
-                }
-            }
-        });
     }
 
     /** Removes the tombstones (nulls) from the entry lists of {@code node}. */

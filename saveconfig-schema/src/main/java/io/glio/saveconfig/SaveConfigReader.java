@@ -71,16 +71,13 @@ public final class SaveConfigReader {
 
     /**
      * Parses {@code text} keeping what can be used: every entry of the object lists with a shape
-     * or consistency problem is left out with everything under it, and its first problem is
-     * returned (one per skipped entry, file order); only syntax errors and problems outside
-     * every entry throw. Entries {@code callerReports} accepts stay in the records for the
-     * caller to report and skip itself (the engine marks entries that lack required keys and
-     * reports them with rtslib's texts); the consistency checks count them as absent.
+     * problem (wrong type, out of range, missing required key) is left out with everything
+     * under it, and its first problem is returned (one per skipped entry, file order); only
+     * syntax errors and shape problems outside every entry throw. Consistency problems are left
+     * for the restore to skip with rtslib's texts, as {@link #parseLenient} does.
      */
-    public static Result parseSkippingInvalid(String text, String sourceName,
-                                              java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> callerReports)
-            throws SaveConfigException {
-        return InvalidEntries.skip(LocatedJsonParser.parse(text, sourceName), callerReports);
+    public static Result parseSkippingInvalid(String text, String sourceName) throws SaveConfigException {
+        return InvalidEntries.skip(LocatedJsonParser.parse(text, sourceName));
     }
 
     /** The text of a saveconfig file, checked to be UTF-8. */

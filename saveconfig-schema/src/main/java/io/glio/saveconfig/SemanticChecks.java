@@ -37,9 +37,6 @@ final class SemanticChecks {
         for (int i = 0; i < sos.size(); i++) {
             String path = JsonPaths.index("$.storage_objects", i);
             JsonNode so = sos.get(i);
-            if (!so.isObject()) {
-                continue; // skipped (InvalidEntries)
-            }
             String plugin = so.get("plugin").textValue();
             if (!PLUGINS.contains(plugin)) {
                 add(path + ".plugin", "unknown plugin \"" + plugin + "\" (expected fileio, block, pscsi, ramdisk or user)");
@@ -55,9 +52,6 @@ final class SemanticChecks {
         for (int i = 0; i < ts.size(); i++) {
             String path = JsonPaths.index("$.targets", i);
             JsonNode t = ts.get(i);
-            if (!t.isObject()) {
-                continue;
-            }
             String wwn = t.get("wwn").textValue();
             String fabric = t.get("fabric").textValue();
             String first = targets.putIfAbsent(fabric + " " + wwn.toLowerCase(Locale.ROOT), path);
@@ -73,9 +67,6 @@ final class SemanticChecks {
         for (int i = 0; i < tpgs.size(); i++) {
             String path = JsonPaths.index(base, i);
             JsonNode tpg = tpgs.get(i);
-            if (!tpg.isObject()) {
-                continue;
-            }
             if (tpg.has("tag")) {
                 int tag = tpg.get("tag").intValue();
                 String first = tags.putIfAbsent(tag, path);
@@ -93,9 +84,6 @@ final class SemanticChecks {
         for (int i = 0; i < luns.size(); i++) {
             String path = JsonPaths.index(base, i);
             JsonNode lun = luns.get(i);
-            if (!lun.isObject()) {
-                continue;
-            }
             int index = lun.get("index").intValue();
             String first = indexes.putIfAbsent(index, path);
             if (first != null) {
@@ -119,9 +107,6 @@ final class SemanticChecks {
         for (int i = 0; i < acls.size(); i++) {
             String path = JsonPaths.index(base, i);
             JsonNode acl = acls.get(i);
-            if (!acl.isObject()) {
-                continue;
-            }
             String wwn = acl.get("node_wwn").textValue();
             String first = wwns.putIfAbsent(wwn.toLowerCase(Locale.ROOT), path);
             if (first != null) {
@@ -131,9 +116,6 @@ final class SemanticChecks {
             JsonNode mapped = acl.path("mapped_luns");
             for (int j = 0; j < mapped.size(); j++) {
                 String mpath = JsonPaths.index(path + ".mapped_luns", j);
-                if (!mapped.get(j).isObject()) {
-                    continue;
-                }
                 int index = mapped.get(j).get("index").intValue();
                 String firstIndex = indexes.putIfAbsent(index, mpath);
                 if (firstIndex != null) {

@@ -40,8 +40,9 @@ final class MissingKeys {
                 so.put("name", "");
             }
             if (!so.has("plugin")) {
-                markOnce(so, "'plugin' not defined or invalid in storageobject " + so.path("name").asText(), changed);
+                // An empty plugin is refused by the restore with rtslib's own text.
                 so.put("plugin", "");
+                changed[0] = true;
             }
             eachObject(so.get("alua_tpgs"), (g, j) -> {
                 if (!g.has("name")) {
@@ -81,8 +82,9 @@ final class MissingKeys {
                 lun.put("index", 0);
             }
             if (!lun.has("storage_object")) {
-                markOnce(lun, "Malformed storage object field for LUN " + lun.path("index").asText(), changed);
+                // Refused as malformed by the restore, as rtslib does.
                 lun.put("storage_object", "");
+                changed[0] = true;
             }
         });
         eachObject(tpg.get("portals"), (p, i) -> {
@@ -120,18 +122,6 @@ final class MissingKeys {
     private static void mark(ObjectNode node, String error, boolean[] changed) {
         node.set(MARKER, TextNode.valueOf(error));
         changed[0] = true;
-    }
-
-    /** Marks {@code node} unless an earlier missing key already did (rtslib reports the first). */
-    private static void markOnce(ObjectNode node, String error, boolean[] changed) {
-        if (!node.has(MARKER)) {
-            mark(node, error, changed);
-        }
-    }
-
-    /** Whether an entry carries an error to report (its placeholders are not the file's problems). */
-    static boolean isMarked(JsonNode entry) {
-        return entry.has(MARKER);
     }
 
     private interface Visitor {

@@ -12,10 +12,12 @@ import java.util.List;
 /**
  * Reads a saveconfig.json for a restore the way rtslib restores one: whatever can be used is
  * used. Entries lacking required keys are marked for rtslib's texts ({@link MissingKeys});
- * entries that are invalid (a value of the wrong type, an unknown plugin, a LUN or mapped LUN
- * pointing at nothing, a duplicate) are left out, each with one line naming its JSON path:
- * {@code storage_objects[3].size: expected an integer, got string "abc", skipped}. Only a file
- * that is not JSON, or whose top level is unusable, is refused. The file is only read.
+ * entries of the wrong shape (a value of the wrong type or out of range) are left out, each
+ * with one line naming its JSON path:
+ * {@code storage_objects[3].size: expected an integer, got string "abc", skipped}; entries
+ * rtslib itself skips (unknown plugin, a LUN or mapped LUN pointing at nothing, a duplicate)
+ * get rtslib's texts from the restore, as targetcli prints them. Only a file that is not
+ * JSON, or whose top level is unusable, is refused. The file is only read.
  */
 final class SaveconfigFile {
 
@@ -37,8 +39,7 @@ final class SaveconfigFile {
         String marked = MissingKeys.mark(text);
         SaveConfigReader.Result result;
         try {
-            result = SaveConfigReader.parseSkippingInvalid(marked == null ? text : marked, file.toString(),
-                    MissingKeys::isMarked);
+            result = SaveConfigReader.parseSkippingInvalid(marked == null ? text : marked, file.toString());
         } catch (SaveConfigException e) {
             throw new ModelException(locatedInOriginal(text, file, e).getMessage());
         }
@@ -48,7 +49,7 @@ final class SaveconfigFile {
     /** The marked text is re-serialized on one line: report a fatal problem where the file has it. */
     private static SaveConfigException locatedInOriginal(String text, Path file, SaveConfigException marked) {
         try {
-            SaveConfigReader.parseSkippingInvalid(text, file.toString(), node -> false);
+            SaveConfigReader.parseSkippingInvalid(text, file.toString());
         } catch (SaveConfigException original) {
             return original;
         }

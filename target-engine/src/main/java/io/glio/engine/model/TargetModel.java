@@ -530,8 +530,8 @@ public final class TargetModel {
 
     /**
      * Reads a saveconfig.json file and restores it ({@link #restore}). Objects the file
-     * describes inconsistently are skipped with rtslib's errors, and invalid entries (wrong
-     * types, unknown plugins, dangling references) with one line naming their JSON path
+     * describes inconsistently are skipped with rtslib's errors, and invalid entries (a value of
+     * the wrong type or out of range) with one line naming their JSON path
      * ({@link SaveconfigFile}), rather than refusing the file; those lines come first. When
      * invalid entries were skipped, {@link #partialRestore()} says so until the file is saved.
      *

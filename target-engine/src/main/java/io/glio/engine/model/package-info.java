@@ -72,8 +72,8 @@
  * <ul>
  *   <li>{@code restoreFromFile(path, options)} / {@code restore(records, options)}: rtslib's
  *   restore; returns the recoverable errors (each ends in {@code , skipped}) for
- *   {@code Configuration restored, N recoverable errors:}; invalid entries of a file (wrong
- *   types, unknown plugins, dangling references) come first, one line each naming the JSON path,
+ *   {@code Configuration restored, N recoverable errors:}; invalid entries of a file (a value
+ *   of the wrong type or out of range) come first, one line each naming the JSON path,
  *   and {@code partialRestore()} then forbids automatic saves of that file until it is saved
  *   explicitly; throws
  *   {@link io.glio.engine.model.RestoreConflictException} for

@@ -41,59 +41,56 @@ class RestoreInvalidEntriesTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-        // iscsi_sdc is LUN 1 of target1's TPG 1, mapped by no ACL.
-        "/storage_objects/1/readonly | \"no\" | storage_objects[1].readonly: expected a boolean, got string \"no\", skipped;"
-            + "targets[5].tpgs[1].luns[1].storage_object: LUN 1 refers to missing storage object /backstores/block/iscsi_sdc, skipped"
-            + " | 4 | 4",
-        "/storage_objects/1/plugin | \"floppy\" | storage_objects[1].plugin: unknown plugin \"floppy\" (expected fileio, block, pscsi, ramdisk or user), skipped;"
-            + "targets[5].tpgs[1].luns[1].storage_object: LUN 1 refers to missing storage object /backstores/block/iscsi_sdc, skipped"
-            + " | 4 | 4",
-        "/storage_objects/4/size | \"abc\" | storage_objects[4].size: expected an integer, got string \"abc\", skipped;"
-            + "targets[5].tpgs[1].luns[4].storage_object: LUN 4 refers to missing storage object /backstores/fileio/iscsi_file3, skipped"
-            + " | 4 | 4",
-        "/targets/0/tpgs/0/enable | \"yes\" | targets[0].tpgs[0].enable: expected a boolean, got string \"yes\", skipped | 5 | 5",
-        "/targets/5/tpgs/1/luns/4/storage_object | \"/backstores/fileio/gone\" | "
-            + "targets[5].tpgs[1].luns[4].storage_object: LUN 4 refers to missing storage object /backstores/fileio/gone, skipped | 5 | 4",
-        "/targets/5/tpgs/1/node_acls/1/mapped_luns/0/tpg_lun | 9 | "
-            + "targets[5].tpgs[1].node_acls[1].mapped_luns[0].tpg_lun: mapped LUN 6 refers to missing TPG LUN 9, skipped | 5 | 5",
+        // iscsi_sdc is LUN 1 of target1's TPG 1, mapped by no ACL: the restore skips that LUN.
+        "/storage_objects/1/readonly | \"no\" | storage_objects[1].readonly: expected a boolean, got string \"no\", skipped | "
+            + "Could not find matching StorageObject for LUN 1, skipped | 4 | 4",
+        "/storage_objects/4/size | \"abc\" | storage_objects[4].size: expected an integer, got string \"abc\", skipped | "
+            + "Could not find matching StorageObject for LUN 4, skipped | 4 | 4",
+        "/storage_objects/4/size | -5 | storage_objects[4].size: expected an integer from 0 to 9223372036854775807, got -5, "
+            + "skipped | Could not find matching StorageObject for LUN 4, skipped | 4 | 4",
+        "/targets/0/tpgs/0/enable | \"yes\" | targets[0].tpgs[0].enable: expected a boolean, got string \"yes\", skipped | "
+            + " | 5 | 5",
+        "/targets/5/tpgs/1/node_acls/1/mapped_luns/0/tpg_lun | \"0\" | targets[5].tpgs[1].node_acls[1].mapped_luns[0].tpg_lun: "
+            + "expected an integer, got string \"0\", skipped |  | 5 | 5",
     })
-    void oneCorruptedFieldSkipsOnlyItsEntryAndWhatPointsAtIt(String pointer, String value, String lines,
-                                                            int storageObjects, int luns) throws Exception {
+    void oneCorruptedFieldSkipsOnlyItsEntry(String pointer, String value, String line, String rtslibLine,
+                                            int storageObjects, int luns) throws Exception {
         Path file = corrupted(pointer, value);
         byte[] before = Files.readAllBytes(file);
         TargetModel model = TestEnv.model();
 
         List<String> errors = model.restoreFromFile(file, RestoreOptions.ALL);
 
-        List<String> expected = List.of(lines.split(";"));
-        assertThat(errors).containsExactlyElementsOf(expected);
+        assertThat(errors).containsExactlyElementsOf(rtslibLine == null ? List.of(line) : List.of(line, rtslibLine));
         assertThat(model.storageObjects()).hasSize(storageObjects);
         assertThat(model.targets()).hasSize(7);
         assertThat(luns(model)).isEqualTo(luns);
         assertThat(model.partialRestore()).hasValueSatisfying(p -> {
             assertThat(p.file()).isEqualTo(file.toAbsolutePath());
-            assertThat(p.skipped()).containsExactlyElementsOf(expected);
+            assertThat(p.skipped()).containsExactly(line);
         });
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test
-    void aSkippedStorageObjectSkipsTheLunsExportingItAndTheirMappedLuns() throws Exception {
-        // iscsi_file1 is LUN 2 of target1's TPG 1, mapped as LUN 1 for lszhu.init.
-        Path file = corrupted("/storage_objects/2/size", "-5");
+    void entriesRtslibSkipsItselfKeepRtslibsTextsAndLeaveNoPartialState() throws Exception {
+        Path file = corrupted("/targets/5/tpgs/1/luns/4/storage_object", "\"/backstores/fileio/gone\"");
         TargetModel model = TestEnv.model();
 
-        List<String> errors = model.restoreFromFile(file, RestoreOptions.ALL);
+        assertThat(model.restoreFromFile(file, RestoreOptions.ALL))
+                .containsExactly("Could not find matching StorageObject for LUN 4, skipped");
+        assertThat(model.partialRestore()).isEmpty();
+    }
 
-        assertThat(errors).containsExactly(
-                "storage_objects[2].size: expected an integer from 0 to 9223372036854775807, got -5, skipped",
-                "targets[5].tpgs[1].luns[2].storage_object: LUN 2 refers to missing storage object "
-                        + "/backstores/fileio/iscsi_file1, skipped",
-                "targets[5].tpgs[1].node_acls[1].mapped_luns[2].tpg_lun: mapped LUN 1 refers to missing TPG LUN 2, skipped");
-        Tpg tpg = model.target(Fabric.ISCSI, "iqn.2016-12.suse.com.target1").orElseThrow().tpg(1).orElseThrow();
-        assertThat(tpg.luns()).extracting(Lun::index).containsExactly(0, 1, 3, 4);
-        assertThat(tpg.nodeAcl("iqn.2016-12.suse.com.lszhu.init").orElseThrow().mappedLuns())
-                .extracting(MappedLun::index).containsExactly(6, 2);
+    @Test
+    void aSkippedTargetIsOneLineEvenWithSeveralBadFields() throws Exception {
+        Path file = corrupted("/targets/6/tpgs", "{}");
+        Files.writeString(file, Files.readString(file).replace("\"iqn.2016-12.suse.com.target2\"", "7"));
+        TargetModel model = TestEnv.model();
+
+        assertThat(model.restoreFromFile(file, RestoreOptions.ALL)).containsExactly(
+                "targets[6].tpgs: expected an array, got an object, skipped");
+        assertThat(model.targets()).hasSize(6);
     }
 
     @Test

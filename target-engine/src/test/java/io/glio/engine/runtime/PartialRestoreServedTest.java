@@ -56,11 +56,10 @@ class PartialRestoreServedTest {
         TargetModel model = new TargetModel();
         List<String> errors = model.restoreFromFile(file, RestoreOptions.ALL);
 
-        // Then rtslib's lines for this machine's /dev/sdb and /dev/sdc, whatever they are here.
-        assertThat(errors.subList(0, 2)).containsExactly(
-                "storage_objects[4].size: expected an integer, got string \"abc\", skipped",
-                "targets[5].tpgs[1].luns[4].storage_object: LUN 4 refers to missing storage object "
-                        + "/backstores/fileio/iscsi_file3, skipped");
+        // Then rtslib's lines: this machine's /dev/sdb and /dev/sdc, whatever they are here, and
+        // the LUN of the skipped object.
+        assertThat(errors.get(0)).isEqualTo("storage_objects[4].size: expected an integer, got string \"abc\", skipped");
+        assertThat(errors).contains("Could not find matching StorageObject for LUN 4, skipped");
         try (DeviceRegistry devices = new DeviceRegistry(model, DeviceRegistry.localProviders());
              IscsiServer server = new IscsiServer(model, devices)) {
             server.start();
