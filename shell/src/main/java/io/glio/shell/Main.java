@@ -167,8 +167,9 @@ public final class Main implements Callable<Integer> {
         if (!runOneShot(shell, line, err)) {
             return 1;
         }
-        if (shell.changed() && !restored) {
-            err.println("Not saving: " + settings.configFile() + " could not be restored, the change is lost.");
+        if (shell.changed() && autoSaveRefusal(shell, restored) != null) {
+            err.println(autoSaveRefusal(shell, restored).replace("Not saving automatically", "Not saving")
+                    + " The change is lost.");
             return 1;
         }
         if (shell.changed()) {
@@ -253,19 +254,33 @@ public final class Main implements Callable<Integer> {
 
     /**
      * targetcli's exit: with {@code auto_save_on_exit} the configuration is saved, except when
-     * the file could not be restored at start (saving would replace it by what this run built;
-     * an explicit {@code saveconfig} still does).
+     * the file could not be restored at start, or was restored with invalid entries skipped
+     * and not saved since (saving would replace it by what this run built and lose those
+     * entries; an explicit {@code saveconfig} still does).
      */
     static void exitSave(Shell shell, boolean restored) {
         if (shell.prefs().bool("auto_save_on_exit")) {
-            if (!restored) {
-                shell.console().warning("Not saving automatically: " + shell.configFile()
-                        + " could not be restored at start; use saveconfig to replace it.");
+            String refusal = autoSaveRefusal(shell, restored);
+            if (refusal != null) {
+                shell.console().warning(refusal);
             } else {
                 shell.console().info("Global pref auto_save_on_exit=true");
                 shell.run("/ saveconfig");
             }
         }
         shell.prefs().save();
+    }
+
+    /** Why the configuration file must not be replaced automatically now, or null. */
+    private static String autoSaveRefusal(Shell shell, boolean restored) {
+        if (!restored) {
+            return "Not saving automatically: " + shell.configFile()
+                    + " could not be restored at start; use saveconfig to replace it.";
+        }
+        return shell.model().partialRestore()
+                .filter(p -> p.file().equals(shell.configFile().toAbsolutePath().normalize()))
+                .map(p -> "Not saving automatically: " + shell.configFile() + " had " + p.skipped().size()
+                        + " invalid entries that were skipped at restore; fix them or use saveconfig to replace the file.")
+                .orElse(null);
     }
 }

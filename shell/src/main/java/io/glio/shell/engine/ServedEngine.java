@@ -7,10 +7,10 @@ import io.glio.engine.runtime.TargetEngine;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.TargetModel;
-import io.glio.engine.model.Tpg;
 
 import io.glio.engine.model.Portal;
 import io.glio.engine.model.Target;
+import io.glio.engine.model.Tpg;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,9 +87,9 @@ public final class ServedEngine implements EngineAttacher {
         }
 
         private SessionSource.SessionInfo describe(io.glio.engine.iscsi.session.SessionInfo s) {
-            List<SessionSource.MappedLunInfo> luns = model.target(Fabric.ISCSI, s.targetName())
+            List<SessionSource.MappedLunInfo> luns = model.snapshot().target(Fabric.ISCSI, s.targetName())
                     .flatMap(t -> t.tpg(s.tpgTag()))
-                    .flatMap((Tpg tpg) -> InitiatorAccess.resolve(tpg, s.initiatorName()))
+                    .flatMap(tpg -> InitiatorAccess.resolve(tpg, s.initiatorName()))
                     .map(access -> access.luns().stream()
                             .map(l -> new SessionSource.MappedLunInfo(l.lun(),
                                     l.tpgLun().storageObject().qualifiedName(), l.readOnly()))

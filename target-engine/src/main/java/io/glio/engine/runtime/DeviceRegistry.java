@@ -7,14 +7,12 @@ import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.file.BlockProvider;
 import io.glio.engine.backing.file.FileioProvider;
 import io.glio.engine.backing.ram.RamdiskProvider;
-import io.glio.engine.model.AluaGroup;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.ModelEvent;
 import io.glio.engine.model.ModelListener;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
-import io.glio.engine.model.Tpg;
 import io.glio.engine.scsi.DeviceSettings;
 import io.glio.engine.scsi.ItNexus;
 import io.glio.engine.scsi.LogicalUnit;
@@ -42,8 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Model events arrive under the model's lock; the registry only records them there and hands
  * the stores to a {@link StoreOpener}, which opens them in parallel off that lock and publishes
  * each store's {@link StoreState} beside the model ({@link #state}, what {@code ls} shows); the
- * model itself never hears of it. Each nexus holds a snapshot of its LUN map, rebuilt on every
- * export change ({@link InitiatorAccess#resolve}), so the command path never takes the model's
+ * model itself never hears of it. Each nexus holds a snapshot of its LUN map, resolved from the
+ * model's published {@link io.glio.engine.model.ModelSnapshot} at login and on every export change
+ * ({@link InitiatorAccess#resolve}), so neither login nor the command path takes the model's
  * lock; a changed inventory raises REPORTED LUNS DATA HAS CHANGED on that nexus.
  */
 public final class DeviceRegistry implements NexusOpener, AutoCloseable {
@@ -91,10 +90,10 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     public ScsiTaskExecutor open(ItNexus nexus) {
         NexusLunMap map = new NexusLunMap();
         NexusSession session = new NexusSession(nexus, map, sessions::remove);
-        synchronized (model) {
-            map.replace(resolve(nexus));
-            sessions.put(session, map);
-        }
+        // Called on an event loop at login: no model lock. Registered first, so a mutation
+        // published from now on refreshes this map too; replaceFrom orders the two resolves.
+        sessions.put(session, map);
+        map.replaceFrom(() -> resolve(nexus));
         return session;
     }
 
@@ -157,10 +156,10 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
         }
     }
 
-    /** Rebuilds every nexus's LUN map; called under the model's lock. */
+    /** Rebuilds every nexus's LUN map from the model's snapshot (called from the model's listener). */
     private void refreshSessions() {
         sessions.forEach((session, map) -> {
-            NexusLunMap.Change change = map.replace(resolve(session.nexus()));
+            NexusLunMap.Change change = map.replaceFrom(() -> resolve(session.nexus()));
             if (change.inventoryChanged()) {
                 session.reportedLunsChanged();
             }
@@ -170,24 +169,20 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
         });
     }
 
-    /** Called under the model's lock. */
+    /** The nexus's LUNs in the model's current snapshot; takes no model lock. */
     private TreeMap<Integer, LunAccess> resolve(ItNexus nexus) {
         TreeMap<Integer, LunAccess> out = new TreeMap<>();
-        Optional<Tpg> tpg = model.target(Fabric.ISCSI, nexus.targetName()).flatMap(t -> t.tpg(nexus.tpgTag()));
-        if (tpg.isEmpty()) {
-            return out;
-        }
-        Optional<InitiatorAccess> access = InitiatorAccess.resolve(tpg.get(), nexus.initiatorName());
+        Optional<InitiatorAccess> access = model.snapshot().target(Fabric.ISCSI, nexus.targetName())
+                .flatMap(t -> t.tpg(nexus.tpgTag()))
+                .flatMap(tpg -> InitiatorAccess.resolve(tpg, nexus.initiatorName()));
         if (access.isEmpty()) {
             return out;
         }
         for (InitiatorAccess.InitiatorLun l : access.get().luns()) {
-            StorageObject so = l.tpgLun().storageObject();
-            LogicalUnit unit = units.get(so);
+            LogicalUnit unit = units.get(l.tpgLun().storageObject());
             if (unit != null) {
-                Optional<AluaGroup> group = l.tpgLun().aluaGroupName().flatMap(so::aluaGroup);
-                out.put(l.lun(), new LunAccess(l.lun(), unit, l.readOnly(), group.map(AluaGroup::id).orElse(-1),
-                        group.map(AluaGroup::accessState).orElse(0)));
+                out.put(l.lun(), new LunAccess(l.lun(), unit, l.readOnly(), l.tpgLun().aluaGroupId(),
+                        l.tpgLun().aluaAccessState()));
             }
         }
         return out;
