@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +43,7 @@ class ServiceProcessTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.glio.shell.Main"));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.put("TARGETCLI_HOME", dir.resolve("home").toString());
-        env.put("TARGETCLI_CONFIG", config().toString());
-        env.put("TARGETCLI_SOCKET", socket().toString());
-        env.remove("NOTIFY_SOCKET");
-        return pb;
+        return ShellTestEnv.applyTo(new ProcessBuilder(cmd), dir.resolve("home"), config(), socket());
     }
 
     private Path config() {

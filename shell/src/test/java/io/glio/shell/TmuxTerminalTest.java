@@ -70,8 +70,8 @@ class TmuxTerminalTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path script = home.resolve("run.sh");
         // The pane stays after the shell ends so the last screen can still be read.
-        Files.writeString(script, "#!/bin/sh\nenv TARGETCLI_HOME='" + home + "' TARGETCLI_CONFIG='"
-                + configDir.resolve("saveconfig.json") + "' '" + java + "' -cp '"
+        Files.writeString(script, "#!/bin/sh\n" + ShellTestEnv.envCommand(home, configDir.resolve("saveconfig.json"),
+                home.resolve("no-service.sock")) + " '" + java + "' -cp '"
                 + System.getProperty("java.class.path") + "' io.glio.shell.Main\necho \"exit status $?\"\nsleep 60\n");
         script.toFile().setExecutable(true);
         tmux("new-session", "-d", "-x", "140", "-y", "40", script.toString());

@@ -1,6 +1,7 @@
 package io.glio.shell.engine;
 
 import io.glio.shell.MainAccess;
+import io.glio.shell.ShellTestEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,6 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +48,7 @@ class ServedEngineTest {
         int rc = MainAccess.run(new ServedEngine(),
                 new SequenceInputStream(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), later),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config.toString()));
+                ShellTestEnv.of(home, config));
 
         assertThat(rc).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
