@@ -191,4 +191,22 @@ class ServiceProcessTest {
         String listed = run(java("ls", "/backstores/ramdisk")).out();
         assertThat(listed).contains("o- kept ", "o- saved ").doesNotContain("unsaved");
     }
+
+    @Test
+    void relativePathsOfAnAttachedClientResolveInItsDirectoryNotTheServices() throws Exception {
+        Path serviceDir = Files.createDirectories(dir().resolve("service-cwd"));
+        Path clientDir = Files.createDirectories(dir().resolve("client-cwd"));
+        Files.createDirectories(clientDir.resolve("img"));
+        procs.serve(java("serve").directory(serviceDir.toFile()));
+
+        Result created = run(java("/backstores/fileio", "create", "f1", "img/x.img", "1M").directory(clientDir.toFile()));
+        assertThat(created).isEqualTo(new Result(0, "Created fileio f1 with size 1048576\n", ""));
+        Result saved = run(java("saveconfig", "savefile=rel.json").directory(clientDir.toFile()));
+        assertThat(saved.rc()).isZero();
+
+        assertThat(clientDir.resolve("img/x.img")).hasSize(1 << 20);
+        assertThat(Files.readString(clientDir.resolve("rel.json"))).contains("\"" + clientDir.resolve("img/x.img") + "\"");
+        assertThat(serviceDir.resolve("img")).doesNotExist();
+        assertThat(serviceDir.resolve("rel.json")).doesNotExist();
+    }
 }

@@ -64,6 +64,7 @@ final class ServiceConnection implements Runnable {
         Console console = new Console(out, err, prefs, hello.terminal(), width::get);
         Shell shell = new Shell(service.model(), prefs, console, service.configFile());
         shell.setSessions(service.sessions());
+        shell.setWorkingDirectory(Path.of(hello.cwd()));
         String prompt = service.locked(() -> {
             if (!hello.oneShot()) {
                 shell.resumeLastPath();
