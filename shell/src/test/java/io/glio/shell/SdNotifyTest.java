@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glio.engine.iscsi.Tools;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,17 +36,8 @@ class SdNotifyTest {
             "    print(s.recv(4096).decode().replace('\\n', '\\\\n'), flush=True)",
             "");
 
-    private ServiceProcesses procs;
-
-    @BeforeEach
-    void folder() throws IOException {
-        procs = new ServiceProcesses();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        procs.close();
-    }
+    @AutoClose
+    private final ServiceProcesses procs = new ServiceProcesses();
 
     @ParameterizedTest(name = "NOTIFY_SOCKET as {0}")
     @ValueSource(strings = {"path", "abstract"})

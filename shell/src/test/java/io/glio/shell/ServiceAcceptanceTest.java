@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,17 +31,8 @@ class ServiceAcceptanceTest {
     private static final int CHUNK = 64 << 10;
     private static final Pattern WROTE = Pattern.compile("wrote 65536/65536 bytes at offset (\\d+)");
 
-    private ServiceProcesses procs;
-
-    @BeforeEach
-    void folder() throws IOException {
-        procs = new ServiceProcesses();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        procs.close();
-    }
+    @AutoClose
+    private final ServiceProcesses procs = new ServiceProcesses();
 
     /** One shell's script: a fileio LUN on 127.0.0.1:{@code port} in demo mode, saved. */
     private String configure(String size, int port) {

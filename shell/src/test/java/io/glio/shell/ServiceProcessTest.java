@@ -12,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceProcessTest {
 
-    private ServiceProcesses procs;
-
-    @BeforeEach
-    void folder() throws IOException {
-        procs = new ServiceProcesses();
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        procs.close();
-    }
+    @AutoClose
+    private final ServiceProcesses procs = new ServiceProcesses();
 
     private ProcessBuilder java(String... args) {
         return procs.java(args);

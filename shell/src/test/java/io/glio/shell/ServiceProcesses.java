@@ -3,6 +3,7 @@ package io.glio.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code targetcli serve} and its clients as real processes ({@code java -cp <test class path>
  * io.glio.shell.Main ...}) over one temp folder (configuration, socket, preferences), for the
- * tests that need a service of their own. Closing kills what is still running and deletes the
- * folder. Every wait is bounded.
+ * tests that need a service of their own: a test holds one in an {@code @AutoClose} field.
+ * Closing kills what is still running and deletes the folder. Every wait is bounded.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -30,10 +31,14 @@ final class ServiceProcesses implements AutoCloseable {
      * A fresh world-traversable folder under /tmp, so a client run as nobody reaches the socket
      * (a @TempDir is 0700).
      */
-    ServiceProcesses() throws IOException {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "glio-serve-test",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Files.createDirectories(home());
+    ServiceProcesses() {
+        try {
+            dir = Files.createTempDirectory(Path.of("/tmp"), "glio-serve-test",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.createDirectories(home());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path dir() {
