@@ -187,18 +187,7 @@ public final class GlfsFile implements AutoCloseable {
      */
     public void closeWhenIdle(long timeoutMillis) throws GlfsException {
         synchronized (this) {
-            long start = System.nanoTime();
-            long left = timeoutMillis;
-            while (!closed && callsInFlight > 0 && left > 0) {
-                try {
-                    wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                // elapsed time rather than a deadline, so Long.MAX_VALUE means "as long as it takes"
-                left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            }
+            awaitIdle(timeoutMillis);
             if (closed) {
                 return;
             }
@@ -214,6 +203,27 @@ public final class GlfsFile implements AutoCloseable {
         if (rc != 0) {
             throw new GlfsException("glfs_close", errno, owner.describe(path));
         }
+    }
+
+    /**
+     * Waits at most {@code timeoutMillis} until no call runs on this file (asynchronous ones
+     * until their completion returns); new calls are not refused meanwhile. Returns whether none
+     * runs now or the file is closed.
+     */
+    public synchronized boolean awaitIdle(long timeoutMillis) {
+        long start = System.nanoTime();
+        long left = timeoutMillis;
+        while (!closed && callsInFlight > 0 && left > 0) {
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            // elapsed time rather than a deadline, so Long.MAX_VALUE means "as long as it takes"
+            left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        }
+        return closed || callsInFlight == 0;
     }
 
     private Pointer addressOf(ByteBuffer buffer) {

@@ -180,7 +180,7 @@ class MainTest {
         };
         Main.run(new String[0], recording, new ByteArrayInputStream("ls\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                ShellTestEnv.of(home, config()),
                 OracleRun::testModel);
         assertThat(seen).isNotEmpty();
         assertThat(closed[0]).isTrue();
@@ -194,7 +194,7 @@ class MainTest {
                     throw new IllegalStateException("0.0.0.0:3260 is already in use");
                 }, new ByteArrayInputStream("/backstores/ramdisk create rd1 1M\nsessions\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                ShellTestEnv.of(home, config()),
                 OracleRun::testModel);
         assertThat(rc).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -63,7 +63,7 @@ final class BackstoreCreate {
                                        String wwn) {
         boolean sp = bool(sparse, true);
         boolean wb = bool(writeBack, true);
-        FileioCreation c = shell.model().createFileio(name, RootNode.expand(file).toString(), emptyToNull(size),
+        FileioCreation c = shell.model().createFileio(name, shell.file(file).toString(), emptyToNull(size),
                 wb, sp, emptyToNull(wwn));
         c.notes().forEach(shell.console()::info);
         modelAlias(c.storageObject());

@@ -83,7 +83,7 @@ final class StorageObjectNode extends UiNode {
         }));
         list.add(CommandSpec.of("saveconfig savefile=None", "Save configuration of this StorageObject.", a -> {
             String f = a.get("savefile");
-            Path file = f == null || f.isEmpty() ? shell.configFile() : RootNode.expand(f);
+            Path file = f == null || f.isEmpty() ? shell.configFile() : shell.file(f);
             saveScoped(shell, so, file, true);
             saveScoped(shell, so, file, false);
             shell.console().info("Storage Object '" + so.plugin().saveName() + ":" + so.name()

@@ -127,8 +127,10 @@ public final class LogicalUnit {
 
     /**
      * Flushes the store (SYNCHRONIZE CACHE semantics, SBC-3 5.22: what was acknowledged reaches
-     * stable storage; bounded at 10 s) and closes it. A failed flush is logged: closing still
-     * releases the store.
+     * stable storage; bounded at 10 s) and closes it. New commands see no store from the start
+     * (NOT READY); the store's own close waits for the I/O already running and syncs once more,
+     * since this flush may run beside writes still queued. A failed flush is logged: closing
+     * still releases the store.
      */
     public void close() {
         BackingStore s = store;

@@ -220,8 +220,9 @@ public final class GlfsBackingStore implements BackingStore {
             file = null;
             lease = null;
         }
+        boolean idle = syncWhenIdle(f);
         try {
-            release(f, l, CLOSE_WAIT_MILLIS);
+            release(f, l, idle ? CLOSE_WAIT_MILLIS : 0);
         } catch (IllegalStateException e) {
             // gfapi calls still hang on a dead brick: free the file and connection once they return.
             LOG.warn("{}: {}; releasing {} when they end", name, e.getMessage(), config);
@@ -517,6 +518,27 @@ public final class GlfsBackingStore implements BackingStore {
     }
 
     // ---- helpers
+
+    /**
+     * Waits for the calls on {@code f} to end, then {@code fdatasync}s it: the engine's flush
+     * before close may have run beside writes still in flight, and what the initiator was told
+     * is written must be on the bricks before the file closes (SBC-3 5.22). Returns whether the
+     * calls ended within {@link #CLOSE_WAIT_MILLIS}.
+     */
+    private boolean syncWhenIdle(GlfsFile f) {
+        if (f == null) {
+            return true;
+        }
+        if (!f.awaitIdle(CLOSE_WAIT_MILLIS)) {
+            return false;
+        }
+        try {
+            f.fdatasync();
+        } catch (GlfsException | IllegalStateException e) {
+            LOG.warn("{}: fdatasync before close failed: {}", name, e.getMessage());
+        }
+        return true;
+    }
 
     /**
      * Closes the file once its calls have ended (waiting at most {@code waitMillis}), then gives
