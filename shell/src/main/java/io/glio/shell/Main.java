@@ -104,8 +104,8 @@ public final class Main implements Callable<Integer> {
             return main.call();
         }
         CommandLine cl = commandLine(main);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         return cl.execute(args);
     }
 
@@ -127,6 +127,8 @@ public final class Main implements Callable<Integer> {
         if (!words.isEmpty()) {
             return oneShot(opener, String.join(" ", words));
         }
+        // On the Java 17 this targets, a null console means stdin or stdout is not a terminal.
+        @SuppressWarnings("SystemConsoleNull")
         boolean terminal = System.console() != null && in == System.in;
         if (terminal) {
             return new InteractiveShell(opener).run();

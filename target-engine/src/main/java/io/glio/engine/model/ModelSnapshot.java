@@ -51,7 +51,7 @@ public final class ModelSnapshot {
      * model's lock held.
      */
     ModelSnapshot next(TargetModel model, Collection<Target> touched, boolean discoveryChanged) {
-        Map<Target, TargetSnapshot> previous = new IdentityHashMap<>();
+        IdentityHashMap<Target, TargetSnapshot> previous = new IdentityHashMap<>();
         targets.forEach(t -> previous.put(t.target(), t));
         Set<Target> dirty = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         dirty.addAll(touched);

@@ -53,7 +53,7 @@ public record TpgSnapshot(Tpg tpg, int tag, boolean enabled, boolean generateNod
         for (Portal p : tpg.portals) {
             portals.add(new PortalSnapshot(p.ipAddress(), p.port()));
         }
-        Map<Lun, LunSnapshot> luns = new IdentityHashMap<>();
+        IdentityHashMap<Lun, LunSnapshot> luns = new IdentityHashMap<>();
         for (Lun l : tpg.luns) {
             Optional<AluaGroup> group = l.aluaGroupName().flatMap(l.storageObject()::aluaGroup);
             luns.put(l, new LunSnapshot(l, l.index(), l.storageObject(), group.map(AluaGroup::id).orElse(-1),

@@ -64,7 +64,7 @@ final class BlockableGlusterMount implements AutoCloseable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: "
-                    + new String(p.getInputStream().readAllBytes()));
+                    + new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }
