@@ -7,7 +7,11 @@ import io.glio.engine.iscsi.IscsiServer;
 import io.glio.engine.iscsi.session.SessionInfo;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
+import io.glio.engine.nbd.NbdServer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,26 +27,58 @@ public final class TargetEngine implements AutoCloseable {
 
     private final DeviceRegistry devices;
     private final IscsiServer iscsi;
+    private final NbdServer nbd;
 
-    private TargetEngine(DeviceRegistry devices, IscsiServer iscsi) {
+    private TargetEngine(DeviceRegistry devices, IscsiServer iscsi, NbdServer nbd) {
         this.devices = devices;
         this.iscsi = iscsi;
+        this.nbd = nbd;
     }
 
     /** Opens every storage object of the model and listens on every enabled TPG's portals. */
     public static TargetEngine start(TargetModel model) {
+        return start(model, null);
+    }
+
+    /**
+     * As {@link #start(TargetModel)}, and serves the LUNs of every loopback target over NBD on
+     * {@code <runDir>/loopback/<wwn>.sock} (none when {@code runDir} is null).
+     */
+    public static TargetEngine start(TargetModel model, Path runDir) {
         List<BackingStoreProvider> providers = new ArrayList<>(DeviceRegistry.localProviders());
         providers.add(new GlfsBackingStoreProvider());
         DeviceRegistry devices = new DeviceRegistry(model, providers);
         IscsiServer iscsi = new IscsiServer(model, devices);
+        NbdServer nbd = runDir == null ? null : new NbdServer(model, runDir, devices::openLoopback);
         try {
             iscsi.start();
+            if (nbd != null) {
+                nbd.start();
+            }
+        } catch (IOException e) {
+            closeAll(iscsi, nbd, devices);
+            throw new UncheckedIOException("cannot serve NBD under " + runDir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            iscsi.close();
-            devices.close();
+            closeAll(iscsi, nbd, devices);
             throw e;
         }
-        return new TargetEngine(devices, iscsi);
+        return new TargetEngine(devices, iscsi, nbd);
+    }
+
+    private static void closeAll(IscsiServer iscsi, NbdServer nbd, DeviceRegistry devices) {
+        try {
+            iscsi.close();
+            if (nbd != null) {
+                nbd.close();
+            }
+        } finally {
+            devices.close();
+        }
+    }
+
+    /** The NBD socket of a loopback target ({@code ls}, {@code info}); empty while it is not served. */
+    public Optional<Path> loopbackSocket(String targetWwn) {
+        return nbd == null ? Optional.empty() : nbd.socket(targetWwn);
     }
 
     /** Where a storage object's store stands, for {@code ls}; empty for an object not served. */
@@ -67,10 +103,6 @@ public final class TargetEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            iscsi.close();
-        } finally {
-            devices.close();
-        }
+        closeAll(iscsi, nbd, devices);
     }
 }

