@@ -35,6 +35,7 @@ class NbdLoopbackTest {
     private static final String ISCSI = "iqn.2026-12.io.glio:nbd-both";
     private static final int ISCSI_PORT = 14305;
     private static final long SIZE = 64L << 20;
+    private static final long MAP_SIZE = 16L << 20;
 
     @TempDir
     static Path dir;
@@ -54,6 +55,11 @@ class NbdLoopbackTest {
         Tpg tpg = loop.tpgs().get(0);
         model.createLun(tpg, 0, ram, null);
         model.createLun(tpg, 1, file, null);
+        model.createLun(tpg, 2, model.createRamdisk("nbdmap", MAP_SIZE, false, null), null);
+        model.createLun(tpg, 3, model.createFileio("nbdsparse", dir.resolve("lun3.img").toString(),
+                Long.toString(MAP_SIZE), false, true, null).storageObject(), null);
+        model.createLun(tpg, 4, model.createRamdisk("nbdfio", 32L << 20, false, null), null);
+        model.createLun(tpg, 5, model.createRamdisk("nbdcopy", SIZE, false, null), null);
         Tpg iscsi = TestTargets.demo(model, ISCSI, ISCSI_PORT);
         model.createLun(iscsi, 0, file, null);
         engine = TargetEngine.start(model, dir.resolve("run"));
@@ -91,6 +97,43 @@ class NbdLoopbackTest {
                         + ",lun=0,initiator-name=iqn.2026-12.io.glio:nbd-reader");
         assertThat(compare.exitCode()).as(compare.output()).isZero();
         assertThat(Files.mismatch(random, dir.resolve("lun1.img"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void nbdinfoMapsHolesAndDataOfRamdiskAndSparseFileio() throws Exception {
+        for (String export : new String[] {"lun2", "lun3"}) {
+            Tools.Result write = Tools.run("qemu-io", "-f", "raw", "-c", "write -P 0x5a 4M 1M", uri(export));
+            assertThat(write.exitCode()).as(write.output()).isZero();
+            Tools.Result map = Tools.run("nbdinfo", "--map", uri(export));
+            assertThat(map.exitCode()).as(map.output()).isZero();
+            // offset, length, type: a hole, the 1 MiB of data, the hole after it
+            assertThat(map.output().lines().map(String::strip).map(l -> l.replaceAll("\\s+", " ")))
+                    .as(export).containsExactly(
+                            "0 4194304 3 hole,zero",
+                            "4194304 1048576 0 data",
+                            "5242880 11534336 3 hole,zero");
+        }
+    }
+
+    @Test
+    void nbdcopyRoundTrip() throws Exception {
+        Path back = dir.resolve("back.img");
+        Tools.Result in = Tools.run("nbdcopy", random.toString(), uri("lun5"));
+        assertThat(in.exitCode()).as(in.output()).isZero();
+        Tools.Result out = Tools.run("nbdcopy", uri("lun5"), back.toString());
+        assertThat(out.exitCode()).as(out.output()).isZero();
+        assertThat(Files.mismatch(random, back)).isEqualTo(-1L);
+    }
+
+    @Test
+    void fioVerifiesRandom4kWritesAtDepth16() throws Exception {
+        Tools.Result fio = Tools.run("fio", "--name=nbd-verify", "--ioengine=nbd", "--uri=" + uri("lun4"),
+                "--rw=randwrite", "--bs=4k", "--iodepth=16", "--size=32M", "--verify=crc32c", "--do_verify=1",
+                "--verify_fatal=1", "--randseed=17");
+        assertThat(fio.exitCode()).as(fio.output()).isZero();
+        assertThat(fio.output()).contains("err= 0");
+        System.out.println("NbdLoopbackTest fio: " + fio.output().lines().filter(l -> l.contains("IOPS="))
+                .map(String::strip).toList());
     }
 
     private static void convertAndCompare(String export) throws Exception {
