@@ -9,8 +9,9 @@ import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.nbd.NbdServer;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,20 +50,27 @@ public final class TargetEngine implements AutoCloseable {
         providers.add(new GlfsBackingStoreProvider());
         DeviceRegistry devices = new DeviceRegistry(model, providers);
         IscsiServer iscsi = new IscsiServer(model, devices);
-        NbdServer nbd = runDir == null ? null : new NbdServer(model, runDir, devices::openLoopback);
         try {
             iscsi.start();
-            if (nbd != null) {
-                nbd.start();
-            }
-        } catch (IOException e) {
-            closeAll(iscsi, nbd, devices);
-            throw new UncheckedIOException("cannot serve NBD under " + runDir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeAll(iscsi, nbd, devices);
+            closeAll(iscsi, null, devices);
             throw e;
         }
-        return new TargetEngine(devices, iscsi, nbd);
+        return new TargetEngine(devices, iscsi, runDir == null ? null : startNbd(model, runDir, devices));
+    }
+
+    /** The NBD server, or null when the run directory cannot be made: iSCSI serves on without it. */
+    private static NbdServer startNbd(TargetModel model, Path runDir, DeviceRegistry devices) {
+        NbdServer nbd = new NbdServer(model, runDir, devices::openLoopback);
+        try {
+            nbd.start();
+            return nbd;
+        } catch (IOException | RuntimeException e) {
+            nbd.close();
+            LoggerFactory.getLogger(TargetEngine.class).warn("loopback LUNs are not served over NBD: {}: {}",
+                    runDir, e.toString());
+            return null;
+        }
     }
 
     private static void closeAll(IscsiServer iscsi, NbdServer nbd, DeviceRegistry devices) {
