@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +44,7 @@ class NbdLoopbackTest {
     @BeforeAll
     static void serve() throws IOException {
         random = dir.resolve("random.img");
-        writeRandomFile(random, SIZE, 20261217);
+        Tools.writeRandomFile(random, SIZE, 20261217);
         TargetModel model = new TargetModel();
         StorageObject ram = model.createRamdisk("nbdram", SIZE, false, null);
         StorageObject file = model.createFileio("nbdfile", dir.resolve("lun1.img").toString(), Long.toString(SIZE),
@@ -162,14 +160,4 @@ class NbdLoopbackTest {
         }
     }
 
-    static void writeRandomFile(Path file, long size, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] chunk = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long done = 0; done < size; done += chunk.length) {
-                r.nextBytes(chunk);
-                out.write(chunk);
-            }
-        }
-    }
 }
