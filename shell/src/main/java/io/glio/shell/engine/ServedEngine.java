@@ -1,7 +1,9 @@
 package io.glio.shell.engine;
 
 import io.glio.shell.EngineAttacher;
+import io.glio.shell.RunDir;
 import io.glio.shell.SessionSource;
+import io.glio.shell.ShellSettings;
 import io.glio.shell.StoreStatusSource;
 import io.glio.engine.runtime.TargetEngine;
 import io.glio.engine.model.Fabric;
@@ -18,13 +20,17 @@ import java.util.Set;
 /**
  * The engine a long-running shell serves its model with (found through {@link java.util.ServiceLoader},
  * so the shell's own code stays free of Netty and gfapi): backing stores for every storage
- * object and iSCSI listeners on every enabled TPG, for as long as the shell runs.
+ * object, iSCSI listeners on every enabled TPG and the loopback targets' NBD sockets under the
+ * {@link RunDir}, for as long as the shell runs.
  */
 public final class ServedEngine implements EngineAttacher {
 
     @Override
     public Attached attach(TargetModel model) {
-        TargetEngine engine = TargetEngine.start(model);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        java.util.Map<String, String> env = System.getenv();
+        ShellSettings settings = ShellSettings.resolve(null, env, System.getProperty("user.home"), root);
+        TargetEngine engine = TargetEngine.start(model, RunDir.resolve(null, env, settings.home(), root));
         SessionSource sessions = new LiveSessions(model, engine);
         return new Attached() {
             @Override

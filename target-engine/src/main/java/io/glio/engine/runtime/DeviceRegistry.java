@@ -13,6 +13,7 @@ import io.glio.engine.model.ModelEvent;
 import io.glio.engine.model.ModelListener;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
+import io.glio.engine.model.TpgSnapshot;
 import io.glio.engine.scsi.DeviceSettings;
 import io.glio.engine.scsi.ItNexus;
 import io.glio.engine.scsi.LogicalUnit;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The engine's devices: one {@link LogicalUnit} (with its {@link BackingStore}) per storage
@@ -56,7 +58,7 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     /** Guarded by the model's lock for writes; read from any thread. */
     private final Map<StorageObject, LogicalUnit> units = Collections.synchronizedMap(new IdentityHashMap<>());
     private final StoreOpener opener;
-    private final Map<NexusSession, NexusLunMap> sessions = new ConcurrentHashMap<>();
+    private final Map<NexusSession, Nexus> sessions = new ConcurrentHashMap<>();
     private final ModelListener listener = this::onEvent;
 
     public DeviceRegistry(TargetModel model, List<BackingStoreProvider> providers) {
@@ -86,14 +88,31 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
         return Optional.ofNullable(units.get(so));
     }
 
+    /** A nexus's LUN map and how it is resolved from the model's snapshot. */
+    private record Nexus(NexusLunMap map, Supplier<TreeMap<Integer, LunAccess>> resolver) {
+    }
+
     @Override
     public ScsiTaskExecutor open(ItNexus nexus) {
+        return open(nexus, () -> resolve(nexus));
+    }
+
+    /**
+     * Opens the nexus of a local transport (NBD) to a loopback target: tcm_loop has no ACLs, its
+     * nexus reaches every LUN of the target's TPG, read-write unless the store is read-only.
+     * The map follows the model as an iSCSI nexus's does; an unknown target gives no LUNs.
+     */
+    public NexusSession openLoopback(ItNexus nexus) {
+        return open(nexus, () -> resolveLoopback(nexus.targetName()));
+    }
+
+    private NexusSession open(ItNexus nexus, Supplier<TreeMap<Integer, LunAccess>> resolver) {
         NexusLunMap map = new NexusLunMap();
         NexusSession session = new NexusSession(nexus, map, sessions::remove);
         // Called on an event loop at login: no model lock. Registered first, so a mutation
         // published from now on refreshes this map too; replaceFrom orders the two resolves.
-        sessions.put(session, map);
-        map.replaceFrom(() -> resolve(nexus));
+        sessions.put(session, new Nexus(map, resolver));
+        map.replaceFrom(resolver);
         return session;
     }
 
@@ -158,8 +177,8 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
 
     /** Rebuilds every nexus's LUN map from the model's snapshot (called from the model's listener). */
     private void refreshSessions() {
-        sessions.forEach((session, map) -> {
-            NexusLunMap.Change change = map.replaceFrom(() -> resolve(session.nexus()));
+        sessions.forEach((session, nexus) -> {
+            NexusLunMap.Change change = nexus.map().replaceFrom(nexus.resolver());
             if (change.inventoryChanged()) {
                 session.reportedLunsChanged();
             }
@@ -183,6 +202,19 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
             if (unit != null) {
                 out.put(l.lun(), new LunAccess(l.lun(), unit, l.readOnly(), l.tpgLun().aluaGroupId(),
                         l.tpgLun().aluaAccessState()));
+            }
+        }
+        return out;
+    }
+
+    private TreeMap<Integer, LunAccess> resolveLoopback(String targetWwn) {
+        TreeMap<Integer, LunAccess> out = new TreeMap<>();
+        Optional<TpgSnapshot> tpg = model.snapshot().target(Fabric.LOOPBACK, targetWwn)
+                .flatMap(t -> t.tpgs().stream().findFirst());
+        for (TpgSnapshot.LunSnapshot l : tpg.map(TpgSnapshot::luns).orElse(List.of())) {
+            LogicalUnit unit = units.get(l.storageObject());
+            if (unit != null) {
+                out.put(l.index(), new LunAccess(l.index(), unit, false, l.aluaGroupId(), l.aluaAccessState()));
             }
         }
         return out;
