@@ -2,6 +2,7 @@ package io.glio.gfapi;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -213,6 +214,33 @@ public final class GlfsFile implements AutoCloseable {
 
     private String lockRange(long start, long length) {
         return owner.describe(path) + " bytes " + start + (length == 0 ? "-end" : "+" + length);
+    }
+
+    /**
+     * Sets an extended attribute ({@code glfs_fsetxattr}, create or replace): one atomic change
+     * on each brick, so a reader sees the old value or the new one, never a part.
+     */
+    public void setXattr(String name, byte[] value) throws GlfsException {
+        run("glfs_fsetxattr", owner.describe(path) + " " + name,
+                () -> api.lib.glfs_fsetxattr(fd, name, value, value.length, 0));
+    }
+
+    /**
+     * Reads an extended attribute ({@code glfs_fgetxattr}); empty when the file has none of
+     * that name ({@code ENODATA}). Values are at most {@link Xattrs#MAX_VALUE} bytes.
+     */
+    public Optional<byte[]> getXattr(String name) throws GlfsException {
+        enter();
+        try {
+            return Xattrs.get(api, fd, name, owner.describe(path));
+        } finally {
+            exit();
+        }
+    }
+
+    /** Removes an extended attribute ({@code glfs_fremovexattr}; {@code ENODATA} when absent). */
+    public void removeXattr(String name) throws GlfsException {
+        run("glfs_fremovexattr", owner.describe(path) + " " + name, () -> api.lib.glfs_fremovexattr(fd, name));
     }
 
     /** Current file size ({@code glfs_fstat}). */

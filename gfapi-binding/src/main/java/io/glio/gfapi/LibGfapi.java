@@ -77,6 +77,16 @@ final class LibGfapi {
 
         int glfs_unlink(Pointer fs, @In String path);
 
+        int glfs_mkdir(Pointer fs, @In String path, @mode_t int mode);
+
+        /** {@code flags} 0 (create or replace), {@code XATTR_CREATE} 1, {@code XATTR_REPLACE} 2. */
+        int glfs_fsetxattr(Pointer fd, @In String name, @In byte[] value, @size_t long size, int flags);
+
+        /** Bytes of the value copied into {@code value}, or -1 ({@code ENODATA}: no such attribute). */
+        @ssize_t long glfs_fgetxattr(Pointer fd, @In String name, @Out byte[] value, @size_t long size);
+
+        int glfs_fremovexattr(Pointer fd, @In String name);
+
         /**
          * {@code fcntl}-style byte-range lock ({@code F_GETLK} 5, {@code F_SETLK} 6,
          * {@code F_SETLKW} 7) with a {@code struct flock} (see {@link PosixLocks}); the
