@@ -167,9 +167,10 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
             case ATTRIBUTES -> unit.updateSettings(DeviceSettings.of(e.storageObject()));
             case ALUA_GROUPS -> refreshSessions();
             case IDENTITY -> {
-                // The store already serves the volume's size; the unit raises CAPACITY DATA HAS CHANGED.
+                // The store already serves the volume's size (no I/O here): the unit raises
+                // CAPACITY DATA HAS CHANGED before the model's new size can be seen.
                 unit.adoptWwn(e.storageObject().wwn());
-                opener.execute(unit::capacityBlocks);
+                unit.capacityBlocks();
             }
             case MEDIUM -> {
                 long size = e.storageObject().size().orElse(-1);
