@@ -3,7 +3,10 @@ package io.glio.shell.engine;
 import io.glio.shell.EngineAttacher;
 import io.glio.shell.SessionSource;
 import io.glio.shell.StoreStatusSource;
+import io.glio.engine.backing.StoreState;
+import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.runtime.TargetEngine;
+import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.TargetModel;
@@ -13,6 +16,7 @@ import io.glio.engine.model.Portal;
 import io.glio.engine.model.Target;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,7 +38,17 @@ public final class ServedEngine implements EngineAttacher {
 
             @Override
             public StoreStatusSource stores() {
-                return engine::storeState;
+                return new StoreStatusSource() {
+                    @Override
+                    public Optional<StoreState> state(StorageObject so) {
+                        return engine.storeState(so);
+                    }
+
+                    @Override
+                    public Optional<LuSharing> sharing(StorageObject so) {
+                        return engine.sharing(so);
+                    }
+                };
             }
 
             @Override
