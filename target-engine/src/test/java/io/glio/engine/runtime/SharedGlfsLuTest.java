@@ -196,6 +196,18 @@ class SharedGlfsLuTest {
         assertThat(expiredAfter).isGreaterThanOrEqualTo(3 * BEAT.toMillis() - 100);
     }
 
+    @Test
+    void aVolumeThatCannotBeReachedLeavesTheIdentityPendingAndTheLuNotReady() {
+        Gateway down = new Gateway("gw-down", "glfs/" + volume.volume() + "@glio-no-such-host.invalid/" + path, null, false);
+        gateways.add(down);
+        ScsiFixture.waitUntil(() -> down.registry.sharing(down.so).isPresent(), "followed", Duration.ofSeconds(20));
+        ScsiFixture.waitUntil(() -> down.sharing().message().contains("glio-no-such-host.invalid"),
+                "a tick failed to reach the volume", Duration.ofSeconds(20));
+        assertThat(down.sharing().status()).isEqualTo(LuSharing.Status.PENDING);
+        assertThat(down.registry.unit(down.so).orElseThrow().identityHold()).startsWith("identity not read from the volume yet");
+        assertThat(down.so.wwnOrigin()).isEqualTo(StorageObject.WwnOrigin.GENERATED);
+    }
+
     private static List<String> ids(Gateway g) {
         return g.sharing().registry().gateways().stream()
                 .map((GatewayEntry e) -> e.key() + " group " + e.group() + " port " + e.port()).toList();

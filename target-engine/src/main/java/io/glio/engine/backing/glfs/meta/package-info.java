@@ -35,8 +35,8 @@
  * interval (2 s, {@code glio.lu.heartbeatMillis}) on metadata threads: it reads both xattrs under
  * the lock, records a resize made here, takes one made elsewhere (the LU then reports CAPACITY
  * DATA HAS CHANGED and the new size), and beats its registry entries. Cost per LU and tick:
- * lock + unlock, two {@code fgetxattr}, one {@code fsetxattr} (the beat): five round trips to
- * the brick, under 2 ms on loopback; a resize is seen within two intervals. The metadata is
+ * lock + unlock, two {@code fgetxattr}, one {@code fsetxattr} (the beat), about 1 ms on
+ * loopback (docs/performance.md); a resize is seen within two intervals. The metadata is
  * polled rather than the file's size ({@code fstat}) because an existing file may be larger
  * than the LU, so its size alone cannot tell a resize.
  */

@@ -122,6 +122,29 @@ class LuMetaVolumeTest {
         }
     }
 
+    @Test
+    void aHeartbeatRoundCostsAFewRoundTrips() throws Exception {
+        try (LuMetaVolume a = LuMetaVolume.open(first, path)) {
+            LuIdentity identity = new LuIdentity("5ea1c0de-0000-4000-8000-000000000002", 1 << 20, 512);
+            List<GatewayEntry> entries = List.of(new GatewayEntry("gw-a", "iqn.a", 1, List.of("127.0.0.1:3260"), 1, 1, 1));
+            int rounds = 200;
+            long start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                // What one SharedLu tick does: lock, read both values, write the beat, unlock.
+                a.locked(Duration.ofSeconds(2), () -> {
+                    a.identity();
+                    a.gateways();
+                    a.writeGateways(entries);
+                    return null;
+                });
+            }
+            long micros = (System.nanoTime() - start) / 1000 / rounds;
+            System.out.printf("one heartbeat round (lock, 2 getxattr, 1 setxattr, unlock): %d us%n", micros);
+            assertThat(a.gateways()).isEqualTo(entries);
+            assertThat(micros).isLessThan(200_000);
+        }
+    }
+
     private static void lockAndWait(LuMetaVolume v, CountDownLatch held, CountDownLatch release) {
         try {
             v.locked(Duration.ofSeconds(5), () -> {
