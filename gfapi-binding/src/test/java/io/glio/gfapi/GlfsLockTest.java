@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** {@code glfs_posix_lock} between two connections to the real test volume (two gateways). */
 class GlfsLockTest {
 
+    private static TwoClients clients;
     private static GlusterTestVolume volume;
     private static Glfs first;
     private static Glfs second;
@@ -22,19 +23,15 @@ class GlfsLockTest {
 
     @BeforeAll
     static void connect() throws GlfsException {
-        volume = GlusterTestVolume.require();
-        first = volume.connect();
-        second = volume.connect();
+        clients = TwoClients.connect();
+        volume = clients.volume();
+        first = clients.first();
+        second = clients.second();
     }
 
     @AfterAll
     static void disconnect() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        TwoClients.close(clients);
     }
 
     @BeforeEach

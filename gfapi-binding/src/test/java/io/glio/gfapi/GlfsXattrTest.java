@@ -11,25 +11,22 @@ import org.junit.jupiter.api.Test;
 /** Extended attributes, folders and open-or-create on the real test volume. */
 class GlfsXattrTest {
 
+    private static TwoClients clients;
     private static GlusterTestVolume volume;
     private static Glfs first;
     private static Glfs second;
 
     @BeforeAll
     static void connect() throws GlfsException {
-        volume = GlusterTestVolume.require();
-        first = volume.connect();
-        second = volume.connect();
+        clients = TwoClients.connect();
+        volume = clients.volume();
+        first = clients.first();
+        second = clients.second();
     }
 
     @AfterAll
     static void disconnect() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        TwoClients.close(clients);
     }
 
     @Test

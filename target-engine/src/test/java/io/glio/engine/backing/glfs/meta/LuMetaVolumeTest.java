@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsLockHeldException;
+import io.glio.gfapi.GlfsException;
 import io.glio.gfapi.GlusterTestVolume;
+import io.glio.gfapi.TwoClients;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,26 +26,23 @@ import org.junit.jupiter.api.Test;
 /** LU metadata on the real test volume through two connections (two gateways). */
 class LuMetaVolumeTest {
 
+    private static TwoClients clients;
     private static GlusterTestVolume volume;
     private static Glfs first;
     private static Glfs second;
     private String path;
 
     @BeforeAll
-    static void connect() throws Exception {
-        volume = GlusterTestVolume.require();
-        first = volume.connect();
-        second = volume.connect();
+    static void connect() throws GlfsException {
+        clients = TwoClients.connect();
+        volume = clients.volume();
+        first = clients.first();
+        second = clients.second();
     }
 
     @AfterAll
     static void disconnect() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        TwoClients.close(clients);
     }
 
     @BeforeEach
