@@ -16,17 +16,11 @@ import org.junit.jupiter.api.Test;
 class GlfsLockTest {
 
     private static TwoClients clients;
-    private static GlusterTestVolume volume;
-    private static Glfs first;
-    private static Glfs second;
     private String path;
 
     @BeforeAll
     static void connect() throws GlfsException {
         clients = TwoClients.connect();
-        volume = clients.volume();
-        first = clients.first();
-        second = clients.second();
     }
 
     @AfterAll
@@ -37,17 +31,17 @@ class GlfsLockTest {
     @BeforeEach
     void createFile() throws GlfsException {
         path = GlusterTestVolume.scratchName("lock");
-        first.create(path, 0600).close();
+        clients.first().create(path, 0600).close();
     }
 
     @AfterEach
     void removeFile() throws GlfsException {
-        first.unlink(path);
+        clients.first().unlink(path);
     }
 
     @Test
     void anExclusiveLockMakesTheOtherConnectionWaitThenProceed() throws Exception {
-        try (GlfsFile a = first.open(path); GlfsFile b = second.open(path)) {
+        try (GlfsFile a = clients.first().open(path); GlfsFile b = clients.second().open(path)) {
             GlfsLock held = a.lock(true, 0, 0, true);
             CompletableFuture<GlfsLock> waiting = CompletableFuture.supplyAsync(() -> lockOrFail(b, true));
             assertThatThrownBy(() -> waiting.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
@@ -64,7 +58,7 @@ class GlfsLockTest {
 
     @Test
     void aLockAskedWithoutWaitingSaysHeldNamingTheRange() throws Exception {
-        try (GlfsFile a = first.open(path); GlfsFile b = second.open(path); GlfsLock held = a.lock(true, 4096, 512, true)) {
+        try (GlfsFile a = clients.first().open(path); GlfsFile b = clients.second().open(path); GlfsLock held = a.lock(true, 4096, 512, true)) {
             assertThatThrownBy(() -> b.lock(false, 4000, 200, false))
                     .isInstanceOfSatisfying(GlfsLockHeldException.class, e -> {
                         assertThat(e.errnoName()).isIn("EAGAIN", "EACCES");
@@ -79,7 +73,7 @@ class GlfsLockTest {
 
     @Test
     void sharedLocksCoexistAndExcludeAnExclusiveOne() throws Exception {
-        try (GlfsFile a = first.open(path); GlfsFile b = second.open(path)) {
+        try (GlfsFile a = clients.first().open(path); GlfsFile b = clients.second().open(path)) {
             GlfsLock readA = a.lock(false, 0, 100, false);
             GlfsLock readB = b.lock(false, 0, 100, false);
             assertThatThrownBy(() -> b.lock(true, 50, 10, false)).isInstanceOf(GlfsLockHeldException.class);
@@ -91,7 +85,7 @@ class GlfsLockTest {
 
     @Test
     void twoHandlesOnOneConnectionAreTwoOwners() throws Exception {
-        try (GlfsFile a = first.open(path); GlfsFile sameConnection = first.open(path); GlfsLock held = a.lock(true, 0, 1, false)) {
+        try (GlfsFile a = clients.first().open(path); GlfsFile sameConnection = clients.first().open(path); GlfsLock held = a.lock(true, 0, 1, false)) {
             assertThatThrownBy(() -> sameConnection.lock(true, 0, 1, false)).isInstanceOf(GlfsLockHeldException.class);
             // One owner's locks never conflict with each other (POSIX).
             a.lock(true, 0, 1, false).close();
@@ -100,9 +94,9 @@ class GlfsLockTest {
 
     @Test
     void closingTheFileReleasesItsLocksAndTheLockThenClosesQuietly() throws Exception {
-        GlfsFile a = first.open(path);
+        GlfsFile a = clients.first().open(path);
         GlfsLock held = a.lock(true, 0, 0, false);
-        try (GlfsFile b = second.open(path)) {
+        try (GlfsFile b = clients.second().open(path)) {
             assertThatThrownBy(() -> b.lock(true, 0, 0, false)).isInstanceOf(GlfsLockHeldException.class);
             a.close();
             held.close();
@@ -112,7 +106,7 @@ class GlfsLockTest {
 
     @Test
     void aNegativeRangeIsRefusedNamingIt() throws Exception {
-        try (GlfsFile a = first.open(path)) {
+        try (GlfsFile a = clients.first().open(path)) {
             assertThatThrownBy(() -> a.lock(true, -1, 10, false))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start -1");
         }

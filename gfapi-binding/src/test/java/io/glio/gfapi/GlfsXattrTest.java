@@ -12,16 +12,10 @@ import org.junit.jupiter.api.Test;
 class GlfsXattrTest {
 
     private static TwoClients clients;
-    private static GlusterTestVolume volume;
-    private static Glfs first;
-    private static Glfs second;
 
     @BeforeAll
     static void connect() throws GlfsException {
         clients = TwoClients.connect();
-        volume = clients.volume();
-        first = clients.first();
-        second = clients.second();
     }
 
     @AfterAll
@@ -32,7 +26,7 @@ class GlfsXattrTest {
     @Test
     void anAttributeSetThroughOneConnectionIsReadThroughTheOtherAndReplaced() throws GlfsException {
         String path = GlusterTestVolume.scratchName("xattr");
-        try (GlfsFile a = first.create(path, 0600); GlfsFile b = second.open(path)) {
+        try (GlfsFile a = clients.first().create(path, 0600); GlfsFile b = clients.second().open(path)) {
             assertThat(b.getXattr("user.glio.test")).isEmpty();
             a.setXattr("user.glio.test", "one".getBytes(StandardCharsets.UTF_8));
             assertThat(b.getXattr("user.glio.test")).hasValueSatisfying(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("one"));
@@ -43,23 +37,23 @@ class GlfsXattrTest {
             assertThatThrownBy(() -> a.removeXattr("user.glio.test"))
                     .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("ENODATA"));
         } finally {
-            first.unlink(path);
+            clients.first().unlink(path);
         }
     }
 
     @Test
     void openOrCreateMakesTheFileOnceAndMkdirsAcceptsAnExistingFolder() throws GlfsException {
         String dir = "/" + GlusterTestVolume.scratchName("dir");
-        first.mkdirs(dir, 0700);
-        first.mkdirs(dir, 0700);
+        clients.first().mkdirs(dir, 0700);
+        clients.first().mkdirs(dir, 0700);
         String path = dir + "/f";
-        try (GlfsFile a = first.openOrCreate(path, 0600); GlfsFile b = second.openOrCreate(path, 0600)) {
+        try (GlfsFile a = clients.first().openOrCreate(path, 0600); GlfsFile b = clients.second().openOrCreate(path, 0600)) {
             a.setXattr("user.glio.test", new byte[] {1});
             assertThat(b.getXattr("user.glio.test")).hasValueSatisfying(v -> assertThat(v).containsExactly(1));
         } finally {
-            first.unlink(path);
+            clients.first().unlink(path);
         }
-        assertThatThrownBy(() -> first.mkdirs(dir + "/missing/child", 0700))
+        assertThatThrownBy(() -> clients.first().mkdirs(dir + "/missing/child", 0700))
                 .isInstanceOfSatisfying(GlfsException.class, e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
     }
 }

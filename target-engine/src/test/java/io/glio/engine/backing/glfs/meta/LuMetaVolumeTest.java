@@ -3,7 +3,6 @@ package io.glio.engine.backing.glfs.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsLockHeldException;
 import io.glio.gfapi.GlfsException;
 import io.glio.gfapi.GlusterTestVolume;
@@ -27,17 +26,11 @@ import org.junit.jupiter.api.Test;
 class LuMetaVolumeTest {
 
     private static TwoClients clients;
-    private static GlusterTestVolume volume;
-    private static Glfs first;
-    private static Glfs second;
     private String path;
 
     @BeforeAll
     static void connect() throws GlfsException {
         clients = TwoClients.connect();
-        volume = clients.volume();
-        first = clients.first();
-        second = clients.second();
     }
 
     @AfterAll
@@ -48,17 +41,17 @@ class LuMetaVolumeTest {
     @BeforeEach
     void createDataFile() throws Exception {
         path = "/" + GlusterTestVolume.scratchName("lumeta");
-        first.create(path, 0600).close();
+        clients.first().create(path, 0600).close();
     }
 
     @AfterEach
     void removeDataFile() throws Exception {
-        first.unlink(path);
+        clients.first().unlink(path);
     }
 
     @Test
     void anIdentityWrittenByOneGatewayIsReadByTheOther() throws Exception {
-        try (LuMetaVolume a = LuMetaVolume.open(first, path); LuMetaVolume b = LuMetaVolume.open(second, path)) {
+        try (LuMetaVolume a = LuMetaVolume.open(clients.first(), path); LuMetaVolume b = LuMetaVolume.open(clients.second(), path)) {
             assertThat(b.identity()).isEmpty();
             LuIdentity identity = new LuIdentity("5ea1c0de-0000-4000-8000-000000000001", 1 << 20, 512);
             a.locked(Duration.ofSeconds(2), () -> {
@@ -72,7 +65,7 @@ class LuMetaVolumeTest {
 
     @Test
     void theLockMakesTheOtherGatewayWaitThenProceed() throws Exception {
-        try (LuMetaVolume a = LuMetaVolume.open(first, path); LuMetaVolume b = LuMetaVolume.open(second, path)) {
+        try (LuMetaVolume a = LuMetaVolume.open(clients.first(), path); LuMetaVolume b = LuMetaVolume.open(clients.second(), path)) {
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> lockAndWait(a, held, release));
@@ -97,7 +90,7 @@ class LuMetaVolumeTest {
     void aWriterKilledMidWriteLeavesAWholeRecord() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, MetaWriterMain.class.getName(), volume.volume(), volume.host(), path)
+                "-cp", classpath, MetaWriterMain.class.getName(), clients.volume().volume(), clients.volume().host(), path)
                 .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "meta-writer.err").toFile())).start();
         long lastReported = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.US_ASCII))) {
@@ -109,7 +102,7 @@ class LuMetaVolumeTest {
             writer.destroyForcibly(); // SIGKILL in the middle of the write loop
             assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
-        try (LuMetaVolume reader = LuMetaVolume.open(first, path)) {
+        try (LuMetaVolume reader = LuMetaVolume.open(clients.first(), path)) {
             // Either the write under way landed whole or not at all: the value parses, and it is
             // the last reported write or a later one.
             LuIdentity survived = reader.identity().orElseThrow();
@@ -123,7 +116,7 @@ class LuMetaVolumeTest {
 
     @Test
     void aHeartbeatRoundCostsAFewRoundTrips() throws Exception {
-        try (LuMetaVolume a = LuMetaVolume.open(first, path)) {
+        try (LuMetaVolume a = LuMetaVolume.open(clients.first(), path)) {
             LuIdentity identity = new LuIdentity("5ea1c0de-0000-4000-8000-000000000002", 1 << 20, 512);
             List<GatewayEntry> entries = List.of(new GatewayEntry("gw-a", "iqn.a", 1, List.of("127.0.0.1:3260"), 1, 1, 1));
             int rounds = 200;
