@@ -2,6 +2,7 @@ package io.glio.gfapi;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -22,6 +23,8 @@ public final class GlfsFile implements AutoCloseable {
     private final String path;
     private int callsInFlight;
     private boolean closed;
+    /** Whether this handle's lock owner has been set (on its first lock). */
+    private boolean lockOwnerSet;
 
     GlfsFile(Glfs owner, Gfapi api, Pointer fd, String path) {
         this.owner = owner;
@@ -157,6 +160,87 @@ public final class GlfsFile implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    /**
+     * Locks [{@code start}, {@code start + length}) of the file ({@code glfs_posix_lock}):
+     * shared ({@code F_RDLCK}) or exclusive ({@code F_WRLCK}); {@code length} 0 covers up to the
+     * end of the file, whatever it becomes. The range may lie past the end of the file. With
+     * {@code wait} the call blocks until the lock is granted ({@code F_SETLKW}: run it off
+     * event loops); without, a conflicting lock throws {@link GlfsLockHeldException}
+     * ({@code F_SETLK}). The owner is this handle: a second {@code GlfsFile} on the same file,
+     * even on the same connection, conflicts with it.
+     *
+     * @return the held lock; closing it unlocks the range
+     * @throws IllegalArgumentException for a negative start or length
+     */
+    public GlfsLock lock(boolean exclusive, long start, long length, boolean wait) throws GlfsException {
+        if (start < 0 || length < 0) {
+            throw new IllegalArgumentException("lock range of " + owner.describe(path) + ": start " + start
+                    + ", length " + length + " (expected: >= 0)");
+        }
+        enter();
+        try {
+            ensureLockOwner();
+            PosixLocks.lock(api, fd, wait ? PosixLocks.F_SETLKW : PosixLocks.F_SETLK,
+                    exclusive ? PosixLocks.F_WRLCK : PosixLocks.F_RDLCK, start, length, lockRange(start, length));
+        } finally {
+            exit();
+        }
+        return new GlfsLock(this, exclusive, start, length);
+    }
+
+    /** Releases a range locked by {@link #lock}; nothing to do once the file is closed. */
+    void unlock(long start, long length) throws GlfsException {
+        synchronized (this) {
+            if (closed) {
+                return; // glfs_close released every lock of this owner
+            }
+            callsInFlight++;
+        }
+        try {
+            PosixLocks.lock(api, fd, PosixLocks.F_SETLK, PosixLocks.F_UNLCK, start, length, lockRange(start, length));
+        } finally {
+            exit();
+        }
+    }
+
+    private synchronized void ensureLockOwner() throws GlfsException {
+        if (!lockOwnerSet) {
+            PosixLocks.setOwner(api, fd, PosixLocks.newOwner(), owner.describe(path));
+            lockOwnerSet = true;
+        }
+    }
+
+    private String lockRange(long start, long length) {
+        return owner.describe(path) + " bytes " + start + (length == 0 ? "-end" : "+" + length);
+    }
+
+    /**
+     * Sets an extended attribute ({@code glfs_fsetxattr}, create or replace): one atomic change
+     * on each brick, so a reader sees the old value or the new one, never a part.
+     */
+    public void setXattr(String name, byte[] value) throws GlfsException {
+        run("glfs_fsetxattr", owner.describe(path) + " " + name,
+                () -> api.lib.glfs_fsetxattr(fd, name, value, value.length, 0));
+    }
+
+    /**
+     * Reads an extended attribute ({@code glfs_fgetxattr}); empty when the file has none of
+     * that name ({@code ENODATA}). Values are at most {@link Xattrs#MAX_VALUE} bytes.
+     */
+    public Optional<byte[]> getXattr(String name) throws GlfsException {
+        enter();
+        try {
+            return Xattrs.get(api, fd, name, owner.describe(path));
+        } finally {
+            exit();
+        }
+    }
+
+    /** Removes an extended attribute ({@code glfs_fremovexattr}; {@code ENODATA} when absent). */
+    public void removeXattr(String name) throws GlfsException {
+        run("glfs_fremovexattr", owner.describe(path) + " " + name, () -> api.lib.glfs_fremovexattr(fd, name));
     }
 
     /** Current file size ({@code glfs_fstat}). */

@@ -5,7 +5,10 @@ import io.glio.shell.RunDir;
 import io.glio.shell.SessionSource;
 import io.glio.shell.ShellSettings;
 import io.glio.shell.StoreStatusSource;
+import io.glio.engine.backing.StoreState;
+import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.runtime.TargetEngine;
+import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.TargetModel;
@@ -15,6 +18,7 @@ import io.glio.engine.model.Target;
 import io.glio.engine.model.Tpg;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +44,17 @@ public final class ServedEngine implements EngineAttacher {
 
             @Override
             public StoreStatusSource stores() {
-                return engine::storeState;
+                return new StoreStatusSource() {
+                    @Override
+                    public Optional<StoreState> state(StorageObject so) {
+                        return engine.storeState(so);
+                    }
+
+                    @Override
+                    public Optional<LuSharing> sharing(StorageObject so) {
+                        return engine.sharing(so);
+                    }
+                };
             }
 
             @Override

@@ -58,6 +58,12 @@ final class StorageObjectNode extends UiNode {
             // glio's addition: what the engine found (e.g. the gluster volume is unreachable).
             return new Summary(text + ", " + runtime.get(), false);
         }
+        Optional<String> shared = so.plugin() == Plugin.USER ? SharedLuText.summary(shell.stores().sharing(so))
+                : Optional.empty();
+        if (shared.isPresent()) {
+            // glio's addition for LUs shared through their volume: the gateways exporting it.
+            return new Summary(text + ", " + shared.get(), true);
+        }
         return new Summary(text, true);
     }
 
@@ -126,6 +132,7 @@ final class StorageObjectNode extends UiNode {
                 so.config().ifPresent(c -> v.put("config", c));
                 v.put("hw_max_sectors", Long.toString(so.hwMaxSectors()));
                 so.control().ifPresent(c -> v.put("control", c));
+                shell.stores().sharing(so).ifPresent(sharing -> v.putAll(SharedLuText.info(sharing)));
             }
             default -> {
             }

@@ -9,7 +9,11 @@ package io.glio.engine.model;
 public sealed interface ModelEvent {
 
     /** What changed on a storage object. */
-    enum StorageObjectAspect { ATTRIBUTES, ALUA_GROUPS, MEDIUM }
+    enum StorageObjectAspect {
+        ATTRIBUTES, ALUA_GROUPS, MEDIUM,
+        /** wwn and size taken from the LU's shared metadata (another gateway's); the file is already that size. */
+        IDENTITY
+    }
 
     /** What changed on a TPG or node ACL. */
     enum Aspect { ATTRIBUTES, PARAMETERS, AUTH, TAG }

@@ -255,7 +255,24 @@ public final class TargetModel {
      */
     public StorageObject createUser(String name, long sizeBytes, String config, String wwn,
                                     String hwMaxSectors, String control) {
-        return mutate(() -> backstores.createUser(name, sizeBytes, config, wwn, hwMaxSectors, control));
+        return createUser(name, sizeBytes, config, wwn, false, hwMaxSectors, control);
+    }
+
+    /**
+     * As {@link #createUser(String, long, String, String, String, String)}; {@code forceWwn}
+     * makes the given wwn replace the one a shared volume records (user:glfs).
+     */
+    public StorageObject createUser(String name, long sizeBytes, String config, String wwn, boolean forceWwn,
+                                    String hwMaxSectors, String control) {
+        return mutate(() -> backstores.createUser(name, sizeBytes, config, wwn, forceWwn, hwMaxSectors, control));
+    }
+
+    /**
+     * Takes the wwn and size another gateway recorded for a shared LU (user:glfs); the engine
+     * calls it from its metadata threads. Emits {@link ModelEvent.StorageObjectAspect#IDENTITY}.
+     */
+    public void adoptSharedIdentity(StorageObject so, String wwn, long sizeBytes) {
+        mutateVoid(() -> backstores.adoptSharedIdentity(so, wwn, sizeBytes));
     }
 
     /**

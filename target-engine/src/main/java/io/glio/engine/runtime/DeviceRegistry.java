@@ -60,10 +60,21 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     private final StoreOpener opener;
     private final Map<NexusSession, Nexus> sessions = new ConcurrentHashMap<>();
     private final ModelListener listener = this::onEvent;
+    private final SharedLus shared;
 
     public DeviceRegistry(TargetModel model, List<BackingStoreProvider> providers) {
+        this(model, providers, SharedLus.Settings::defaults);
+    }
+
+    /**
+     * With the gateway id and heartbeat interval of the LUs shared through gluster volumes
+     * (read on the first such LU, so a registry without any touches no TARGETCLI_HOME).
+     */
+    DeviceRegistry(TargetModel model, List<BackingStoreProvider> providers,
+                   java.util.function.Supplier<SharedLus.Settings> sharing) {
         this.model = model;
-        this.opener = new StoreOpener(units, providers, OPEN_TIMEOUT);
+        this.shared = new SharedLus(model, providers, sharing);
+        this.opener = new StoreOpener(units, providers, OPEN_TIMEOUT, shared::attached);
         synchronized (model) {
             model.addListener(listener);
             model.storageObjects().forEach(this::add);
@@ -81,6 +92,14 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
      */
     public Optional<StoreState> state(StorageObject so) {
         return opener.state(so);
+    }
+
+    /**
+     * How a LU shared through its gluster volume stands (identity, gateways exporting it); empty
+     * for objects on other media. Any thread; an immutable snapshot.
+     */
+    public Optional<io.glio.engine.backing.glfs.meta.LuSharing> sharing(StorageObject so) {
+        return shared.sharing(so);
     }
 
     /** The logical unit of a storage object, if the registry has one. */
@@ -130,15 +149,26 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
                 || event instanceof ModelEvent.TpgChanged || event instanceof ModelEvent.TpgRemoved) {
             refreshSessions();
         }
+        if (event instanceof ModelEvent.LunAdded || event instanceof ModelEvent.LunRemoved
+                || event instanceof ModelEvent.TpgEnabled || event instanceof ModelEvent.TpgDisabled
+                || event instanceof ModelEvent.TpgRemoved || event instanceof ModelEvent.PortalAdded
+                || event instanceof ModelEvent.PortalRemoved || event instanceof ModelEvent.TargetRemoved) {
+            shared.exportsChanged();
+        }
     }
 
     private void add(StorageObject so) {
         LogicalUnit unit = new LogicalUnit(so.wwn(), so.name(), so.plugin(), DeviceSettings.of(so));
+        if (shared.follows(so)) {
+            // No medium access before the identity is read from the volume.
+            unit.holdForIdentity(io.glio.engine.backing.glfs.meta.LuSharing.PENDING.message());
+        }
         units.put(so, unit);
         opener.open(so, unit);
     }
 
     private void remove(StorageObject so) {
+        shared.removed(so);
         LogicalUnit unit = units.remove(so);
         if (unit != null) {
             opener.forget(so, unit);
@@ -154,6 +184,12 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
         switch (e.aspect()) {
             case ATTRIBUTES -> unit.updateSettings(DeviceSettings.of(e.storageObject()));
             case ALUA_GROUPS -> refreshSessions();
+            case IDENTITY -> {
+                // The store already serves the volume's size (no I/O here): the unit raises
+                // CAPACITY DATA HAS CHANGED before the model's new size can be seen.
+                unit.adoptWwn(e.storageObject().wwn());
+                unit.capacityBlocks();
+            }
             case MEDIUM -> {
                 long size = e.storageObject().size().orElse(-1);
                 unit.updateSettings(DeviceSettings.of(e.storageObject()));
@@ -223,6 +259,7 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
     @Override
     public void close() {
         model.removeListener(listener);
+        shared.close();
         List<LogicalUnit> all;
         synchronized (units) {
             all = List.copyOf(units.values());

@@ -94,6 +94,11 @@ public final class TargetEngine implements AutoCloseable {
         return devices.state(so);
     }
 
+    /** How a LU shared through its gluster volume stands (identity, gateways), for {@code ls}/{@code info}. */
+    public Optional<io.glio.engine.backing.glfs.meta.LuSharing> sharing(StorageObject so) {
+        return devices.sharing(so);
+    }
+
     /** The live iSCSI sessions, for the shell's {@code sessions} command. */
     public List<SessionInfo> sessions() {
         return iscsi.sessions();

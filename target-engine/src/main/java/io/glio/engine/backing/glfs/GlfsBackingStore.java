@@ -200,6 +200,14 @@ public final class GlfsBackingStore implements BackingStore {
         size = newSize;
     }
 
+    /**
+     * Serves {@code newSize} bytes from now on without touching the file: another gateway
+     * resized it (the LU metadata says so), and truncating here could undo a later change.
+     */
+    public void sizeChangedElsewhere(long newSize) {
+        size = newSize;
+    }
+
     @Override
     public void close() {
         synchronized (this) {

@@ -1,6 +1,7 @@
 package io.glio.engine.backing.glfs;
 
 import io.glio.gfapi.Glfs;
+import io.glio.gfapi.GlfsException;
 import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreException;
 import io.glio.engine.backing.BackingStoreException.Condition;
@@ -102,6 +103,14 @@ public final class GlfsBackingStoreProvider implements BackingStoreProvider {
                     storageObject + ": size " + size + " of " + config + " must be positive");
         }
         return new GlfsBackingStore(storageObject.name(), config, size, growFile, connections, settings);
+    }
+
+    /**
+     * Holds the connection of a store's volume (connecting when nobody does; blocks then, so
+     * call it off the event loops). For the LU metadata kept beside the data file.
+     */
+    public GlfsVolumeHold holdVolume(GlfsBackingStore store) throws GlfsException {
+        return new GlfsVolumeHold(connections.acquire(store.config().volumeKey()));
     }
 
     /** Gluster connections open now (one per volume and server list in use). */
