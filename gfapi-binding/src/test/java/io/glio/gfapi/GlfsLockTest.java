@@ -25,7 +25,7 @@ class GlfsLockTest {
 
     @AfterAll
     static void disconnect() {
-        TwoClients.close(clients);
+        TwoClients.closeIfOpen(clients);
     }
 
     @BeforeEach

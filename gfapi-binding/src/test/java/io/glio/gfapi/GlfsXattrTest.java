@@ -20,7 +20,7 @@ class GlfsXattrTest {
 
     @AfterAll
     static void disconnect() {
-        TwoClients.close(clients);
+        TwoClients.closeIfOpen(clients);
     }
 
     @Test

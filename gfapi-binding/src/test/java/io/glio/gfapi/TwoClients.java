@@ -19,7 +19,7 @@ public record TwoClients(GlusterTestVolume volume, Glfs first, Glfs second) impl
     }
 
     /** Closes {@code clients} when there are any (an {@code @AfterAll} after a failed connect). */
-    public static void close(TwoClients clients) {
+    public static void closeIfOpen(TwoClients clients) {
         if (clients != null) {
             clients.close();
         }

@@ -45,7 +45,7 @@ final class SharedLuText {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("identity", switch (sharing.status()) {
             case SHARED -> "shared through the volume";
-            case PENDING, CONFLICT -> sharing.status().name().toLowerCase() + ": " + sharing.message();
+            case PENDING, CONFLICT -> sharing.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + sharing.message();
         });
         GatewayRegistry registry = sharing.registry();
         for (GatewayEntry e : registry.gateways()) {

@@ -216,7 +216,7 @@ class SharedGlfsLuTest {
     /** VPD 0x83 without the designators of the target port (association 01b) or target (10b). */
     private static byte[] logicalUnitDesignators(byte[] page) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int end = Math.min(page.length, 4 + ((page[2] & 0xff) << 8 | page[3] & 0xff));
+        int end = Math.min(page.length, 4 + (((page[2] & 0xff) << 8) | (page[3] & 0xff)));
         for (int at = 4; at + 4 <= end; ) {
             int length = 4 + (page[at + 3] & 0xff);
             if ((page[at + 1] >> 4 & 0x3) == 0) {

@@ -17,7 +17,7 @@ public final class IdentityCheck {
     }
 
     /** The volume has no identity yet (or the admin forced ours): write this one. */
-    public record Record(LuIdentity identity) implements Decision {
+    public record Write(LuIdentity identity) implements Decision {
     }
 
     /** The volume's identity stands; {@code adoptWwn} when ours differs and must change to it. */
@@ -38,8 +38,8 @@ public final class IdentityCheck {
      * @param path     the data file, for the message
      */
     public static Decision decide(Optional<LuIdentity> recorded, LuIdentity ours, WwnOrigin origin, String path) {
-        if (recorded.isEmpty() || origin == WwnOrigin.FORCED && !recorded.get().wwn().equals(ours.wwn())) {
-            return new Record(recorded.map(r -> new LuIdentity(ours.wwn(), r.size(), r.blockSize())).orElse(ours));
+        if (recorded.isEmpty() || (origin == WwnOrigin.FORCED && !recorded.get().wwn().equals(ours.wwn()))) {
+            return new Write(recorded.map(r -> new LuIdentity(ours.wwn(), r.size(), r.blockSize())).orElse(ours));
         }
         LuIdentity theirs = recorded.get();
         if (theirs.wwn().equals(ours.wwn())) {

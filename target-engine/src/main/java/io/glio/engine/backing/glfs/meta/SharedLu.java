@@ -113,7 +113,7 @@ public final class SharedLu {
                 publish(new LuSharing(LuSharing.Status.CONFLICT, c.message(), sharing.registry()));
                 return;
             }
-            if (decision instanceof IdentityCheck.Record r) {
+            if (decision instanceof IdentityCheck.Write r) {
                 v.writeIdentity(r.identity());
                 agreed = r.identity();
             } else if (decision instanceof IdentityCheck.Use u) {
@@ -139,7 +139,7 @@ public final class SharedLu {
             LOG.info("{}: identity changed on the volume from {} to {}", path, agreed, recorded);
             agreed = recorded;
             host.adopt(recorded);
-        } else if (recorded == null || resizedHere && ours.size() != agreed.size()) {
+        } else if (recorded == null || (resizedHere && ours.size() != agreed.size())) {
             agreed = agreed.withSize(ours.size());
             v.writeIdentity(agreed);
         }

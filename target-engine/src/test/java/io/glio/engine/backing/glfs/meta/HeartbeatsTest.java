@@ -68,9 +68,9 @@ class HeartbeatsTest {
     @Test
     void badMetadataIsRefusedNamingTheValue() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetaCodec.identity(
-                        "{\"version\":1,\"wwn\":\"w\",\"size\":-5,\"block_size\":512}".getBytes()))
+                        "{\"version\":1,\"wwn\":\"w\",\"size\":-5,\"block_size\":512}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isInstanceOf(MetaFormatException.class).hasMessage("user.glio.lu: LU metadata: size -5 (expected: > 0)");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetaCodec.identity("{\"version\":7}".getBytes()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetaCodec.identity("{\"version\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isInstanceOf(MetaFormatException.class).hasMessage("user.glio.lu: version 7 (expected: 1)");
     }
 }

@@ -14,7 +14,7 @@ class IdentityCheckTest {
     @Test
     void theFirstGatewayRecordsItsOwnIdentity() {
         assertThat(IdentityCheck.decide(Optional.empty(), OURS, WwnOrigin.GIVEN, "/f"))
-                .isEqualTo(new IdentityCheck.Record(OURS));
+                .isEqualTo(new IdentityCheck.Write(OURS));
     }
 
     @Test
@@ -44,6 +44,6 @@ class IdentityCheckTest {
     @Test
     void aForcedWwnReplacesTheRecordedOneKeepingTheVolumesSize() {
         assertThat(IdentityCheck.decide(Optional.of(VOLUME), OURS, WwnOrigin.FORCED, "/f"))
-                .isEqualTo(new IdentityCheck.Record(new LuIdentity("bbbb-ours", 1 << 20, 512)));
+                .isEqualTo(new IdentityCheck.Write(new LuIdentity("bbbb-ours", 1 << 20, 512)));
     }
 }

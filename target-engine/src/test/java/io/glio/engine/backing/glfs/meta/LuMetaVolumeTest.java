@@ -35,7 +35,7 @@ class LuMetaVolumeTest {
 
     @AfterAll
     static void disconnect() {
-        TwoClients.close(clients);
+        TwoClients.closeIfOpen(clients);
     }
 
     @BeforeEach
@@ -117,7 +117,6 @@ class LuMetaVolumeTest {
     @Test
     void aHeartbeatRoundCostsAFewRoundTrips() throws Exception {
         try (LuMetaVolume a = LuMetaVolume.open(clients.first(), path)) {
-            LuIdentity identity = new LuIdentity("5ea1c0de-0000-4000-8000-000000000002", 1 << 20, 512);
             List<GatewayEntry> entries = List.of(new GatewayEntry("gw-a", "iqn.a", 1, List.of("127.0.0.1:3260"), 1, 1, 1));
             int rounds = 200;
             long start = System.nanoTime();
