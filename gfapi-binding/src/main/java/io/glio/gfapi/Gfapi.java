@@ -18,13 +18,6 @@ final class Gfapi {
     /** {@code offsetof(struct stat, st_size)}: 48 on both x86_64 and aarch64 glibc. */
     private static final int STAT_SIZE_OFFSET = 48;
 
-    /**
-     * {@code struct flock} on 64-bit glibc (x86_64 and aarch64 alike): {@code short l_type} at 0,
-     * {@code short l_whence} at 2, {@code off_t l_start} at 8, {@code off_t l_len} at 16,
-     * {@code pid_t l_pid} at 24; 32 bytes.
-     */
-    private static final int FLOCK_SIZE = 32;
-
     private static volatile Gfapi instance;
     /** Why loading failed, so later calls answer at once with the same line. */
     private static volatile String loadFailure;
@@ -77,16 +70,6 @@ final class Gfapi {
     /** A {@code struct stat} sized buffer for {@code glfs_fstat} / {@code glfs_stat}. */
     Pointer newStat() {
         return Memory.allocateDirect(runtime, STAT_SIZE);
-    }
-
-    /** A {@code struct flock} for {@code glfs_posix_lock}: {@code type} over {@code start..start+length} (SEEK_SET). */
-    Pointer newFlock(short type, long start, long length) {
-        Pointer flock = Memory.allocateDirect(runtime, FLOCK_SIZE);
-        flock.putShort(0, type);
-        flock.putShort(2, (short) 0); // SEEK_SET
-        flock.putLong(8, start);
-        flock.putLong(16, length);
-        return flock;
     }
 
     static long statSize(Pointer stat) {

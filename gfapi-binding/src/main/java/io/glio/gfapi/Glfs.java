@@ -19,6 +19,7 @@ public final class Glfs implements AutoCloseable {
     static final int O_RDWR = 02;
     static final int O_CREAT = 0100;
     static final int O_EXCL = 0200;
+    private static final int EEXIST = 17;
 
     /** gfapi logs to this file (default {@code /dev/null}), so nothing reaches stderr. */
     public static final String LOG_FILE_PROPERTY = "glio.gfapi.logfile";
@@ -181,6 +182,29 @@ public final class Glfs implements AutoCloseable {
      */
     public GlfsFile create(String path, int mode) throws GlfsException {
         return openWith("glfs_creat", path, () -> api.lib.glfs_creat(fs, path, O_CREAT | O_EXCL | O_RDWR, mode));
+    }
+
+    /**
+     * Opens a file read-write, creating it empty with {@code mode} when missing (no error when
+     * it exists, whoever creates it first).
+     */
+    public GlfsFile openOrCreate(String path, int mode) throws GlfsException {
+        return openWith("glfs_creat", path, () -> api.lib.glfs_creat(fs, path, O_CREAT | O_RDWR, mode));
+    }
+
+    /** Makes a folder; an existing one is fine ({@code EEXIST} is not an error). */
+    public void mkdirs(String path, int mode) throws GlfsException {
+        enter();
+        try {
+            if (api.lib.glfs_mkdir(fs, path, mode) != 0) {
+                int errno = api.errno();
+                if (errno != EEXIST) {
+                    throw new GlfsException("glfs_mkdir", errno, describe(path));
+                }
+            }
+        } finally {
+            exit(false);
+        }
     }
 
     private interface FdOpener {

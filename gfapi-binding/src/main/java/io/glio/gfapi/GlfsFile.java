@@ -2,6 +2,7 @@ package io.glio.gfapi;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -16,19 +17,14 @@ import jnr.ffi.Pointer;
  */
 public final class GlfsFile implements AutoCloseable {
 
-    // fcntl commands and lock types of Linux (asm-generic/fcntl.h; 64-bit off_t, so no *64 variants).
-    private static final int F_SETLK = 6;
-    private static final int F_SETLKW = 7;
-    private static final short F_RDLCK = 0;
-    private static final short F_WRLCK = 1;
-    private static final short F_UNLCK = 2;
-
     private final Glfs owner;
     private final Gfapi api;
     private final Pointer fd;
     private final String path;
     private int callsInFlight;
     private boolean closed;
+    /** Whether this handle's lock owner has been set (on its first lock). */
+    private boolean lockOwnerSet;
 
     GlfsFile(Glfs owner, Gfapi api, Pointer fd, String path) {
         this.owner = owner;
@@ -154,34 +150,6 @@ public final class GlfsFile implements AutoCloseable {
         run("glfs_zerofill", where(offset, length), () -> api.lib.glfs_zerofill(fd, offset, length));
     }
 
-    /**
-     * Takes a byte-range lock of {@code length} bytes from {@code start} (0 = to the end of the
-     * file, growing with it), shared or exclusive, that every client of the volume respects
-     * ({@code glfs_posix_lock}; advisory, like {@code fcntl} locks). With {@code wait} the calling
-     * thread blocks until it is granted ({@code F_SETLKW}): never call it so on an event loop.
-     * Locks of one connection do not exclude each other; serialize those in the process.
-     *
-     * @throws GlfsException {@code EAGAIN} (or {@code EACCES}) when another client holds a
-     *                       conflicting lock and {@code wait} is false; other errnos as gluster says
-     * @throws IllegalArgumentException for a negative start or length
-     */
-    public GlfsLock lock(boolean exclusive, long start, long length, boolean wait) throws GlfsException {
-        if (start < 0 || length < 0) {
-            throw new IllegalArgumentException("lock range " + start + "+" + length + " of " + owner.describe(path)
-                    + " (expected: start >= 0, length >= 0)");
-        }
-        Pointer flock = api.newFlock(exclusive ? F_WRLCK : F_RDLCK, start, length);
-        run(wait ? "glfs_posix_lock(F_SETLKW)" : "glfs_posix_lock(F_SETLK)", where(start, length),
-                () -> api.lib.glfs_posix_lock(fd, wait ? F_SETLKW : F_SETLK, flock));
-        return new GlfsLock(this, exclusive, start, length);
-    }
-
-    /** Releases a lock range taken by {@link #lock}; {@link GlfsLock#close()} calls it. */
-    void unlock(long start, long length) throws GlfsException {
-        Pointer flock = api.newFlock(F_UNLCK, start, length);
-        run("glfs_posix_lock(F_UNLCK)", where(start, length), () -> api.lib.glfs_posix_lock(fd, F_SETLK, flock));
-    }
-
     /** Runs a call returning 0 or -1 + errno, counted as running while it does. */
     private void run(String call, String what, IntSupplier body) throws GlfsException {
         enter();
@@ -192,6 +160,87 @@ public final class GlfsFile implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    /**
+     * Locks [{@code start}, {@code start + length}) of the file ({@code glfs_posix_lock}):
+     * shared ({@code F_RDLCK}) or exclusive ({@code F_WRLCK}); {@code length} 0 covers up to the
+     * end of the file, whatever it becomes. The range may lie past the end of the file. With
+     * {@code wait} the call blocks until the lock is granted ({@code F_SETLKW}: run it off
+     * event loops); without, a conflicting lock throws {@link GlfsLockHeldException}
+     * ({@code F_SETLK}). The owner is this handle: a second {@code GlfsFile} on the same file,
+     * even on the same connection, conflicts with it.
+     *
+     * @return the held lock; closing it unlocks the range
+     * @throws IllegalArgumentException for a negative start or length
+     */
+    public GlfsLock lock(boolean exclusive, long start, long length, boolean wait) throws GlfsException {
+        if (start < 0 || length < 0) {
+            throw new IllegalArgumentException("lock range of " + owner.describe(path) + ": start " + start
+                    + ", length " + length + " (expected: >= 0)");
+        }
+        enter();
+        try {
+            ensureLockOwner();
+            PosixLocks.lock(api, fd, wait ? PosixLocks.F_SETLKW : PosixLocks.F_SETLK,
+                    exclusive ? PosixLocks.F_WRLCK : PosixLocks.F_RDLCK, start, length, lockRange(start, length));
+        } finally {
+            exit();
+        }
+        return new GlfsLock(this, exclusive, start, length);
+    }
+
+    /** Releases a range locked by {@link #lock}; nothing to do once the file is closed. */
+    void unlock(long start, long length) throws GlfsException {
+        synchronized (this) {
+            if (closed) {
+                return; // glfs_close released every lock of this owner
+            }
+            callsInFlight++;
+        }
+        try {
+            PosixLocks.lock(api, fd, PosixLocks.F_SETLK, PosixLocks.F_UNLCK, start, length, lockRange(start, length));
+        } finally {
+            exit();
+        }
+    }
+
+    private synchronized void ensureLockOwner() throws GlfsException {
+        if (!lockOwnerSet) {
+            PosixLocks.setOwner(api, fd, PosixLocks.newOwner(), owner.describe(path));
+            lockOwnerSet = true;
+        }
+    }
+
+    private String lockRange(long start, long length) {
+        return owner.describe(path) + " bytes " + start + (length == 0 ? "-end" : "+" + length);
+    }
+
+    /**
+     * Sets an extended attribute ({@code glfs_fsetxattr}, create or replace): one atomic change
+     * on each brick, so a reader sees the old value or the new one, never a part.
+     */
+    public void setXattr(String name, byte[] value) throws GlfsException {
+        run("glfs_fsetxattr", owner.describe(path) + " " + name,
+                () -> api.lib.glfs_fsetxattr(fd, name, value, value.length, 0));
+    }
+
+    /**
+     * Reads an extended attribute ({@code glfs_fgetxattr}); empty when the file has none of
+     * that name ({@code ENODATA}). Values are at most {@link Xattrs#MAX_VALUE} bytes.
+     */
+    public Optional<byte[]> getXattr(String name) throws GlfsException {
+        enter();
+        try {
+            return Xattrs.get(api, fd, name, owner.describe(path));
+        } finally {
+            exit();
+        }
+    }
+
+    /** Removes an extended attribute ({@code glfs_fremovexattr}; {@code ENODATA} when absent). */
+    public void removeXattr(String name) throws GlfsException {
+        run("glfs_fremovexattr", owner.describe(path) + " " + name, () -> api.lib.glfs_fremovexattr(fd, name));
     }
 
     /** Current file size ({@code glfs_fstat}). */
@@ -222,18 +271,7 @@ public final class GlfsFile implements AutoCloseable {
      */
     public void closeWhenIdle(long timeoutMillis) throws GlfsException {
         synchronized (this) {
-            long start = System.nanoTime();
-            long left = timeoutMillis;
-            while (!closed && callsInFlight > 0 && left > 0) {
-                try {
-                    wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                // elapsed time rather than a deadline, so Long.MAX_VALUE means "as long as it takes"
-                left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            }
+            awaitIdle(timeoutMillis);
             if (closed) {
                 return;
             }
@@ -249,6 +287,27 @@ public final class GlfsFile implements AutoCloseable {
         if (rc != 0) {
             throw new GlfsException("glfs_close", errno, owner.describe(path));
         }
+    }
+
+    /**
+     * Waits at most {@code timeoutMillis} until no call runs on this file (asynchronous ones
+     * until their completion returns); new calls are not refused meanwhile. Returns whether none
+     * runs now or the file is closed.
+     */
+    public synchronized boolean awaitIdle(long timeoutMillis) {
+        long start = System.nanoTime();
+        long left = timeoutMillis;
+        while (!closed && callsInFlight > 0 && left > 0) {
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            // elapsed time rather than a deadline, so Long.MAX_VALUE means "as long as it takes"
+            left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        }
+        return closed || callsInFlight == 0;
     }
 
     private Pointer addressOf(ByteBuffer buffer) {

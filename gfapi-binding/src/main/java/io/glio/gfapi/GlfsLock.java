@@ -1,11 +1,11 @@
 package io.glio.gfapi;
 
 /**
- * A byte-range lock held on a {@link GlfsFile} ({@code glfs_posix_lock}, POSIX record-lock
- * semantics): the bricks' posix-locks xlator keeps it, so it excludes other clients of the volume
- * (other gateways), not only other threads of this process. Closing releases it ({@code F_UNLCK}
- * over the same range). The lock belongs to this connection: gluster drops it when the client
- * disconnects, so a killed gateway does not leave it held.
+ * A byte-range lock held on a {@link GlfsFile} (from {@link GlfsFile#lock}); {@link #close()}
+ * releases it. Closing the file releases its locks too, after which closing this does nothing.
+ * Locks of one file handle do not conflict with each other (POSIX semantics per lock owner,
+ * and each {@code GlfsFile} is its own owner); they do conflict with other handles' locks, on
+ * this connection or any other client's.
  */
 public final class GlfsLock implements AutoCloseable {
 
@@ -30,16 +30,16 @@ public final class GlfsLock implements AutoCloseable {
         return start;
     }
 
-    /** Bytes covered; 0 means "to the end of the file and beyond", as in {@code fcntl}. */
+    /** Length of the range; 0 means up to the end of the file, whatever it becomes. */
     public long length() {
         return length;
     }
 
     /**
-     * Releases the lock. Idempotent.
+     * Releases the range ({@code F_UNLCK}). Idempotent.
      *
-     * @throws GlfsException when gluster refuses the unlock (the brick forgets the lock anyway
-     *                       when this client disconnects)
+     * @throws GlfsException when the bricks cannot be told (they drop the lock when the file
+     *                       closes or the client disconnects)
      */
     @Override
     public void close() throws GlfsException {
@@ -54,6 +54,6 @@ public final class GlfsLock implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GlfsLock[" + (exclusive ? "exclusive " : "shared ") + start + "+" + length + " of " + file + "]";
+        return "GlfsLock[" + (exclusive ? "exclusive " : "shared ") + file + " " + start + "+" + length + "]";
     }
 }

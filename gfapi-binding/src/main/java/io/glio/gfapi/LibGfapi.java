@@ -77,12 +77,29 @@ final class LibGfapi {
 
         int glfs_unlink(Pointer fs, @In String path);
 
+        int glfs_mkdir(Pointer fs, @In String path, @mode_t int mode);
+
+        /** {@code flags} 0 (create or replace), {@code XATTR_CREATE} 1, {@code XATTR_REPLACE} 2. */
+        int glfs_fsetxattr(Pointer fd, @In String name, @In byte[] value, @size_t long size, int flags);
+
+        /** Bytes of the value copied into {@code value}, or -1 ({@code ENODATA}: no such attribute). */
+        @ssize_t long glfs_fgetxattr(Pointer fd, @In String name, @Out byte[] value, @size_t long size);
+
+        int glfs_fremovexattr(Pointer fd, @In String name);
+
         /**
-         * {@code fcntl}-style byte-range lock on the file ({@code F_GETLK}, {@code F_SETLK},
-         * {@code F_SETLKW}); {@code flock} is a {@code struct flock} (see {@link Gfapi#newFlock}).
-         * The posix-locks xlator on the bricks holds it, so every client of the volume sees it.
+         * {@code fcntl}-style byte-range lock ({@code F_GETLK} 5, {@code F_SETLK} 6,
+         * {@code F_SETLKW} 7) with a {@code struct flock} (see {@link PosixLocks}); the
+         * posix-locks xlator on the bricks arbitrates between clients.
          */
         int glfs_posix_lock(Pointer fd, int cmd, Pointer flock);
+
+        /**
+         * Sets the lock owner of the file's later lock calls to {@code len} bytes at {@code data}
+         * (gfapi copies them); without it the owner is the connection, so two files opened on one
+         * connection would never conflict.
+         */
+        int glfs_fd_set_lkowner(Pointer fd, @In byte[] data, int len);
 
         // Asynchronous calls (GFAPI_6.0 defaults): 0 when submitted, -1 + errno when not; the
         // callback runs on a gfapi thread (or at once on the caller's) with the result.

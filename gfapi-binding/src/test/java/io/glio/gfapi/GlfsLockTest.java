@@ -12,98 +12,111 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Byte-range locks between two connections to the real test volume, as two gateways hold them:
- * each connection is a separate gluster client, so their locks conflict on the bricks.
- */
+/** {@code glfs_posix_lock} between two connections to the real test volume (two gateways). */
 class GlfsLockTest {
 
-    private static GlusterTestVolume volume;
-    private static Glfs gatewayA;
-    private static Glfs gatewayB;
+    private static TwoClients clients;
     private String path;
-    private GlfsFile fileA;
-    private GlfsFile fileB;
 
     @BeforeAll
-    static void connectTwice() throws GlfsException {
-        volume = GlusterTestVolume.require();
-        gatewayA = volume.connect();
-        gatewayB = volume.connect();
+    static void connect() throws GlfsException {
+        clients = TwoClients.connect();
     }
 
     @AfterAll
     static void disconnect() {
-        for (Glfs glfs : new Glfs[] {gatewayA, gatewayB}) {
-            if (glfs != null) {
-                glfs.close();
-            }
-        }
+        TwoClients.closeIfOpen(clients);
     }
 
     @BeforeEach
-    void openOneFileThroughBoth() throws GlfsException {
+    void createFile() throws GlfsException {
         path = GlusterTestVolume.scratchName("lock");
-        fileA = gatewayA.create(path, 0600);
-        fileB = gatewayB.open(path);
+        clients.first().create(path, 0600).close();
     }
 
     @AfterEach
-    void removeTheFile() throws GlfsException {
-        fileA.close();
-        fileB.close();
-        gatewayA.unlink(path);
+    void removeFile() throws GlfsException {
+        clients.first().unlink(path);
     }
 
     @Test
-    void anExclusiveLockKeepsTheOtherClientOutOfItsRangeOnly() throws GlfsException {
-        try (GlfsLock held = fileA.lock(true, 4096, 512, false)) {
-            assertThatThrownBy(() -> fileB.lock(true, 4096, 512, false))
-                    .isInstanceOfSatisfying(GlfsException.class,
-                            e -> assertThat(e.errnoName()).isIn("EAGAIN", "EACCES"))
-                    .hasMessageContaining("glfs_posix_lock(F_SETLK)").hasMessageContaining("at 4096 length 512");
-            assertThatThrownBy(() -> fileB.lock(false, 4500, 1, false)).isInstanceOf(GlfsException.class);
-            try (GlfsLock next = fileB.lock(true, 4608, 512, false)) {
-                assertThat(next.start()).isEqualTo(4608);
-            }
-        }
-        try (GlfsLock after = fileB.lock(true, 4096, 512, false)) {
-            assertThat(after.exclusive()).isTrue();
+    void anExclusiveLockMakesTheOtherConnectionWaitThenProceed() throws Exception {
+        try (GlfsFile a = clients.first().open(path); GlfsFile b = clients.second().open(path)) {
+            GlfsLock held = a.lock(true, 0, 0, true);
+            CompletableFuture<GlfsLock> waiting = CompletableFuture.supplyAsync(() -> lockOrFail(b, true));
+            assertThatThrownBy(() -> waiting.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+            held.close();
+            GlfsLock granted = waiting.get(10, TimeUnit.SECONDS);
+            assertThat(granted.exclusive()).isTrue();
+            // Now the first connection is the one that finds the range held.
+            assertThatThrownBy(() -> a.lock(true, 0, 0, false)).isInstanceOf(GlfsLockHeldException.class);
+            granted.close();
+            a.lock(true, 0, 0, false).close();
         }
     }
 
     @Test
-    void sharedLocksOfTwoClientsCoexistAndKeepAWriterOut() throws GlfsException {
-        try (GlfsLock a = fileA.lock(false, 0, 8192, false); GlfsLock b = fileB.lock(false, 0, 8192, false)) {
-            assertThat(a.exclusive()).isFalse();
-            assertThat(b.exclusive()).isFalse();
-            assertThatThrownBy(() -> fileB.lock(true, 0, 8192, false)).isInstanceOf(GlfsException.class);
+    void aLockAskedWithoutWaitingSaysHeldNamingTheRange() throws Exception {
+        try (GlfsFile a = clients.first().open(path); GlfsFile b = clients.second().open(path); GlfsLock held = a.lock(true, 4096, 512, true)) {
+            assertThatThrownBy(() -> b.lock(false, 4000, 200, false))
+                    .isInstanceOfSatisfying(GlfsLockHeldException.class, e -> {
+                        assertThat(e.errnoName()).isIn("EAGAIN", "EACCES");
+                        assertThat(e.getMessage()).contains(path, "bytes 4000+200", "held by another lock owner");
+                    });
+            // Outside the held range both kinds are granted at once.
+            b.lock(true, 0, 4096, false).close();
+            b.lock(false, 4608, 0, false).close();
+            assertThat(held.start()).isEqualTo(4096);
         }
     }
 
     @Test
-    void aWaitingLockIsGrantedWhenTheHolderReleases() throws Exception {
-        GlfsLock held = fileA.lock(true, 0, 4096, true);
-        CompletableFuture<GlfsLock> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return fileB.lock(true, 0, 4096, true);
-            } catch (GlfsException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-        held.close();
-        held.close(); // idempotent: a second F_UNLCK would not be harmful, but is not sent
-        try (GlfsLock granted = waiting.get(10, TimeUnit.SECONDS)) {
-            assertThat(granted.toString()).contains("exclusive 0+4096");
+    void sharedLocksCoexistAndExcludeAnExclusiveOne() throws Exception {
+        try (GlfsFile a = clients.first().open(path); GlfsFile b = clients.second().open(path)) {
+            GlfsLock readA = a.lock(false, 0, 100, false);
+            GlfsLock readB = b.lock(false, 0, 100, false);
+            assertThatThrownBy(() -> b.lock(true, 50, 10, false)).isInstanceOf(GlfsLockHeldException.class);
+            readA.close();
+            readB.close();
+            b.lock(true, 50, 10, false).close();
         }
     }
 
     @Test
-    void aNegativeRangeIsRefusedNamingIt() {
-        assertThatThrownBy(() -> fileA.lock(true, -1, 10, false)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lock range -1+10").hasMessageContaining("start >= 0");
-        assertThatThrownBy(() -> fileA.lock(true, 0, -5, true)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lock range 0+-5");
+    void twoHandlesOnOneConnectionAreTwoOwners() throws Exception {
+        try (GlfsFile a = clients.first().open(path); GlfsFile sameConnection = clients.first().open(path); GlfsLock held = a.lock(true, 0, 1, false)) {
+            assertThatThrownBy(() -> sameConnection.lock(true, 0, 1, false)).isInstanceOf(GlfsLockHeldException.class);
+            // One owner's locks never conflict with each other (POSIX).
+            a.lock(true, 0, 1, false).close();
+        }
+    }
+
+    @Test
+    void closingTheFileReleasesItsLocksAndTheLockThenClosesQuietly() throws Exception {
+        GlfsFile a = clients.first().open(path);
+        GlfsLock held = a.lock(true, 0, 0, false);
+        try (GlfsFile b = clients.second().open(path)) {
+            assertThatThrownBy(() -> b.lock(true, 0, 0, false)).isInstanceOf(GlfsLockHeldException.class);
+            a.close();
+            held.close();
+            b.lock(true, 0, 0, false).close();
+        }
+    }
+
+    @Test
+    void aNegativeRangeIsRefusedNamingIt() throws Exception {
+        try (GlfsFile a = clients.first().open(path)) {
+            assertThatThrownBy(() -> a.lock(true, -1, 10, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start -1");
+        }
+    }
+
+    private static GlfsLock lockOrFail(GlfsFile file, boolean exclusive) {
+        try {
+            return file.lock(exclusive, 0, 0, true);
+        } catch (GlfsException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -69,7 +69,19 @@ public final class SaveConfigReader {
         return new Result(JsonToRecords.saveConfig(doc.root()), SemanticChecks.check(doc));
     }
 
-    private static String readText(Path file) throws IOException {
+    /**
+     * Parses {@code text} keeping what can be used: every entry of the object lists with a shape
+     * problem (wrong type, out of range, missing required key) is left out with everything
+     * under it, and its first problem is returned (one per skipped entry, file order); only
+     * syntax errors and shape problems outside every entry throw. Consistency problems are left
+     * for the restore to skip with rtslib's texts, as {@link #parseLenient} does.
+     */
+    public static Result parseSkippingInvalid(String text, String sourceName) throws SaveConfigException {
+        return InvalidEntries.skip(LocatedJsonParser.parse(text, sourceName));
+    }
+
+    /** The text of a saveconfig file, checked to be UTF-8. */
+    public static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -63,6 +63,41 @@ public final class SaveConfigWriter {
                     + " with an empty configuration (use force to overwrite)");
         }
         byte[] bytes = toJson(config).getBytes(StandardCharsets.US_ASCII);
+        try {
+            writePrivately(target, bytes, hook);
+        } catch (RenamedButNotSynced e) {
+            throw new SaveConfigException("saved " + target + " but could not sync its folder " + target.getParent()
+                    + " (the rename may not survive a crash): " + describe(e.getCause()), e.getCause());
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+    }
+
+    /** The file was renamed into place but its folder could not be synced. */
+    public static final class RenamedButNotSynced extends IOException {
+        RenamedButNotSynced(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes} so that a crash leaves the old content or the
+     * new, never a part, and nobody else can read it: a temp file in the same folder created
+     * 0600, fsync, atomic rename, fsync of the folder. Also for other private files of glio
+     * (the gateway id).
+     *
+     * @throws RenamedButNotSynced when only the folder sync failed
+     */
+    public static void writePrivately(Path target, byte[] bytes) throws IOException {
+        writePrivately(target, bytes, BeforeRename.NONE);
+    }
+
+    private static void writePrivately(Path target, byte[] bytes, BeforeRename hook) throws IOException {
         Path dir = target.getParent();
         Path temp = null;
         boolean renamed = false;
@@ -83,13 +118,9 @@ public final class SaveConfigWriter {
             renamed = true;
             try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
                 folder.force(true);
+            } catch (IOException e) {
+                throw new RenamedButNotSynced(e);
             }
-        } catch (IOException e) {
-            if (renamed) {
-                throw new SaveConfigException("saved " + target + " but could not sync its folder " + dir
-                        + " (the rename may not survive a crash): " + describe(e), e);
-            }
-            throw failure(target, e);
         } finally {
             if (!renamed && temp != null) {
                 try {

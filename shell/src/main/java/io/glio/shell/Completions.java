@@ -193,10 +193,9 @@ public final class Completions {
     }
 
     /** Regular files and directories (ending in {@code /}, listed last) starting with {@code prefix}. */
-    private static List<String> files(String prefix) {
+    private List<String> files(String prefix) {
         int slash = prefix.lastIndexOf('/');
-        String dirName = slash < 0 ? "." : prefix.substring(0, slash + 1);
-        File dir = new File(dirName.isEmpty() ? "/" : dirName);
+        File dir = shell.file(slash < 0 ? "." : prefix.substring(0, slash + 1)).toFile();
         String[] names = dir.list();
         if (names == null) {
             return List.of();

@@ -104,8 +104,8 @@ public final class Main implements Callable<Integer> {
             return main.call();
         }
         CommandLine cl = commandLine(main);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         return cl.execute(args);
     }
 
@@ -127,6 +127,8 @@ public final class Main implements Callable<Integer> {
         if (!words.isEmpty()) {
             return oneShot(opener, String.join(" ", words));
         }
+        // On the Java 17 this targets, a null console means stdin or stdout is not a terminal.
+        @SuppressWarnings("SystemConsoleNull")
         boolean terminal = System.console() != null && in == System.in;
         if (terminal) {
             return new InteractiveShell(opener).run();
@@ -167,8 +169,9 @@ public final class Main implements Callable<Integer> {
         if (!runOneShot(shell, line, err)) {
             return 1;
         }
-        if (shell.changed() && !restored) {
-            err.println("Not saving: " + settings.configFile() + " could not be restored, the change is lost.");
+        if (shell.changed() && autoSaveRefusal(shell, restored) != null) {
+            err.println(autoSaveRefusal(shell, restored).replace("Not saving automatically", "Not saving")
+                    + " The change is lost.");
             return 1;
         }
         if (shell.changed()) {
@@ -253,19 +256,33 @@ public final class Main implements Callable<Integer> {
 
     /**
      * targetcli's exit: with {@code auto_save_on_exit} the configuration is saved, except when
-     * the file could not be restored at start (saving would replace it by what this run built;
-     * an explicit {@code saveconfig} still does).
+     * the file could not be restored at start, or was restored with invalid entries skipped
+     * and not saved since (saving would replace it by what this run built and lose those
+     * entries; an explicit {@code saveconfig} still does).
      */
     static void exitSave(Shell shell, boolean restored) {
         if (shell.prefs().bool("auto_save_on_exit")) {
-            if (!restored) {
-                shell.console().warning("Not saving automatically: " + shell.configFile()
-                        + " could not be restored at start; use saveconfig to replace it.");
+            String refusal = autoSaveRefusal(shell, restored);
+            if (refusal != null) {
+                shell.console().warning(refusal);
             } else {
                 shell.console().info("Global pref auto_save_on_exit=true");
                 shell.run("/ saveconfig");
             }
         }
         shell.prefs().save();
+    }
+
+    /** Why the configuration file must not be replaced automatically now, or null. */
+    private static String autoSaveRefusal(Shell shell, boolean restored) {
+        if (!restored) {
+            return "Not saving automatically: " + shell.configFile()
+                    + " could not be restored at start; use saveconfig to replace it.";
+        }
+        return shell.model().partialRestore()
+                .filter(p -> p.file().equals(shell.configFile().toAbsolutePath().normalize()))
+                .map(p -> "Not saving automatically: " + shell.configFile() + " had " + p.skipped().size()
+                        + " invalid entries that were skipped at restore; fix them or use saveconfig to replace the file.")
+                .orElse(null);
     }
 }

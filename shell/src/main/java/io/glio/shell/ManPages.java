@@ -115,8 +115,8 @@ public final class ManPages {
                 + "socket answers and it serves the same configuration file: commands run in the service, one at a "
                 + "time for all shells, and print exactly what they print in-process. An attached shell saves "
                 + "nothing on exit and a one-shot command saves nothing (the service holds the change; saveconfig "
-                + "saves it). Only root and the service's own user may connect. Relative paths in commands are "
-                + "resolved in the service's working directory.")).append('\n');
+                + "saves it). Only root and the service's own user may connect. Relative file paths in commands "
+                + "(file_or_dev, savefile) are resolved in the client's working directory, as in-process.")).append('\n');
         m.append(".PP\n").append(esc("With no service, a shell or one-shot command holds the configuration's lock "
                 + "file while it runs; another one waits for it (TARGETCLI_LOCK_TIMEOUT).")).append('\n');
         for (CommandLine.Model.OptionSpec o : serve.getCommandSpec().options()) {

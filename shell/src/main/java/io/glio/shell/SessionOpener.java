@@ -64,7 +64,7 @@ final class SessionOpener {
     Access access(boolean oneShot, RemoteSession.ClientIo io) {
         Path config = settings.configFile();
         Messages.Hello hello = new Messages.Hello(Messages.VERSION, settings.home().toAbsolutePath().toString(),
-                io.terminal(), io.width().getAsInt(), oneShot);
+                Path.of("").toAbsolutePath().toString(), io.terminal(), io.width().getAsInt(), oneShot);
         double timeout = lockTimeout();
         long deadline = System.nanoTime() + (long) (timeout * 1e9);
         boolean said = false;

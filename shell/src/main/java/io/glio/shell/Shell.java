@@ -25,6 +25,7 @@ public final class Shell {
     private final GlobalCommands globals = new GlobalCommands(this);
     private SessionSource sessions = SessionSource.NONE;
     private StoreStatusSource stores = StoreStatusSource.NONE;
+    private Path workingDirectory = Path.of("");
     private String currentPath = "/";
     private boolean exitRequested;
     private volatile boolean changed;
@@ -53,6 +54,22 @@ public final class Shell {
 
     public Console console() {
         return console;
+    }
+
+    /**
+     * Where relative file paths in commands resolve: an attached client's directory (sent in its
+     * hello), not the service's; by default the empty path, so in-process they stay as typed.
+     */
+    public void setWorkingDirectory(Path dir) {
+        workingDirectory = dir;
+    }
+
+    /** A file path as typed ({@code file_or_dev}, {@code savefile}): {@code ~} expanded, resolved in the working directory. */
+    public Path file(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1));
+        }
+        return workingDirectory.resolve(path);
     }
 
     /** The configuration file: {@code saveconfig}'s and {@code restoreconfig}'s default. */

@@ -1,6 +1,7 @@
 package io.glio.shell;
 
 import io.glio.engine.backing.StoreState;
+import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.model.StorageObject;
 import java.util.Optional;
 
@@ -14,6 +15,14 @@ public interface StoreStatusSource {
 
     /** The state of the object's store; empty when no engine serves the object. */
     Optional<StoreState> state(StorageObject storageObject);
+
+    /**
+     * How a LU shared through its gluster volume stands: identity settled or in conflict, and
+     * the gateways exporting it. Empty for other objects and when no engine serves it.
+     */
+    default Optional<LuSharing> sharing(StorageObject storageObject) {
+        return Optional.empty();
+    }
 
     StoreStatusSource NONE = storageObject -> Optional.empty();
 }

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,7 @@ class AttachedOutputTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = Main.run(args, OracleRun.SERVING_NOTHING, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config.toString(),
-                        "TARGETCLI_SOCKET", sock.toString()), OracleRun::testModel);
+                ShellTestEnv.of(home, config, sock), OracleRun::testModel);
         return new Run(rc, normalize(out, home, config), normalize(err, home, config));
     }
 

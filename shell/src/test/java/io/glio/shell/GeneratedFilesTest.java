@@ -41,7 +41,7 @@ class GeneratedFilesTest {
     @Test
     void manPageListsEveryNodeKindAndPreference() {
         String page = ManPages.targetcli8();
-        assertThat(page).contains("/backstores/user:glfs", "create name size cfgstring [wwn] [hw_max_sectors] [control]",
+        assertThat(page).contains("/backstores/user:glfs", "create name size cfgstring [wwn] [hw_max_sectors] [control] [force]",
                 "/iscsi/<iqn>/tpg<N>/acls/<iqn>", "create mapped_lun tpg_lun_or_backstore [write_protect]",
                 "auto_add_mapped_luns", "TARGETCLI_CONFIG");
     }

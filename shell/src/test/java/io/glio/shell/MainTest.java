@@ -123,6 +123,42 @@ class MainTest {
         assertThat(Files.readString(config())).isEqualTo("{ not json");
     }
 
+    /** Two ramdisks, the second with a size that is not a number. */
+    private static final String PARTLY_INVALID = """
+            {"fabric_modules": [], "targets": [],
+             "storage_objects": [
+               {"name": "good", "plugin": "ramdisk", "size": 1048576, "wwn": "w1"},
+               {"name": "bad", "plugin": "ramdisk", "size": "abc", "wwn": "w2"}]}
+            """;
+
+    @Test
+    void aConfigurationRestoredWithSkippedEntriesIsNotSavedAutomatically() throws IOException {
+        Files.writeString(config(), PARTLY_INVALID);
+        OracleRun r = run("ls /backstores/ramdisk 1\n");
+        assertThat(r.stdout + r.stderr).contains("storage_objects[1].size: expected an integer, got string \"abc\", skipped",
+                "Not saving automatically: " + config() + " had 1 invalid entries that were skipped at restore; "
+                        + "fix them or use saveconfig to replace the file.");
+        assertThat(r.stdout).contains("good").doesNotContain("Global pref auto_save_on_exit=true");
+        assertThat(Files.readString(config())).isEqualTo(PARTLY_INVALID);
+    }
+
+    @Test
+    void anExplicitSaveconfigReplacesAPartlyInvalidConfiguration() throws IOException {
+        Files.writeString(config(), PARTLY_INVALID);
+        OracleRun r = run("saveconfig\n");
+        assertThat(r.stdout + r.stderr).doesNotContain("Not saving automatically");
+        assertThat(Files.readString(config())).contains("\"good\"").doesNotContain("\"bad\"");
+    }
+
+    @Test
+    void oneShotChangeIsNotSavedOverAPartlyInvalidConfiguration() throws IOException {
+        Files.writeString(config(), PARTLY_INVALID);
+        OracleRun r = run("", "/backstores/ramdisk", "create", "rd1", "1M");
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.stderr).contains("Not saving: " + config() + " had 1 invalid entries");
+        assertThat(Files.readString(config())).isEqualTo(PARTLY_INVALID);
+    }
+
     @Test
     void engineIsAttachedBeforeTheRestoreAndClosedAtExit() throws IOException {
         run("/backstores/ramdisk create rd1 1M\n");
@@ -144,7 +180,7 @@ class MainTest {
         };
         Main.run(new String[0], recording, new ByteArrayInputStream("ls\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                ShellTestEnv.of(home, config()),
                 OracleRun::testModel);
         assertThat(seen).isNotEmpty();
         assertThat(closed[0]).isTrue();
@@ -158,7 +194,7 @@ class MainTest {
                     throw new IllegalStateException("0.0.0.0:3260 is already in use");
                 }, new ByteArrayInputStream("/backstores/ramdisk create rd1 1M\nsessions\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config().toString()),
+                ShellTestEnv.of(home, config()),
                 OracleRun::testModel);
         assertThat(rc).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8))

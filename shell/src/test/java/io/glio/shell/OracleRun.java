@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -90,8 +89,7 @@ final class OracleRun {
         Path config = configDir.resolve("saveconfig.json");
         int rc = Main.run(args, SERVING_NOTHING, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TARGETCLI_HOME", home.toString(), "TARGETCLI_CONFIG", config.toString(),
-                        "TARGETCLI_SOCKET", home.resolve("no-service.sock").toString()),
+                ShellTestEnv.of(home, config),
                 OracleRun::testModel);
         String json = Files.exists(config) ? Files.readString(config) : null;
         return new OracleRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), json, rc,

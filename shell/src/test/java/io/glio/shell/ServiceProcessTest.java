@@ -2,6 +2,7 @@ package io.glio.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.glio.shell.ServiceProcesses.Result;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,79 +22,39 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceProcessTest {
 
-    private Path dir;
-    private final List<Process> started = new ArrayList<>();
-
-    @BeforeEach
-    void folder() throws IOException {
-        // World-traversable, so a client run as nobody reaches the socket (a @TempDir is 0700).
-        dir = Files.createTempDirectory(Path.of("/tmp"), "glio-serve-test",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Files.createDirectories(dir.resolve("home"));
-    }
-
-    @AfterEach
-    void cleanUp() throws IOException {
-        started.forEach(Process::destroyForcibly);
-        OracleRun.deleteTree(dir);
-    }
+    @AutoClose
+    private final ServiceProcesses procs = new ServiceProcesses();
 
     private ProcessBuilder java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.glio.shell.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.put("TARGETCLI_HOME", dir.resolve("home").toString());
-        env.put("TARGETCLI_CONFIG", config().toString());
-        env.put("TARGETCLI_SOCKET", socket().toString());
-        env.remove("NOTIFY_SOCKET");
-        return pb;
+        return procs.java(args);
     }
 
     private Path config() {
-        return dir.resolve("saveconfig.json");
+        return procs.config();
     }
 
     private Path socket() {
-        return dir.resolve("t.sock");
+        return procs.socket();
+    }
+
+    private Path dir() {
+        return procs.dir();
     }
 
     private Process start(ProcessBuilder pb) throws IOException {
-        Process p = pb.start();
-        started.add(p);
-        return p;
-    }
-
-    private record Result(int rc, String out, String err) {
+        return procs.start(pb);
     }
 
     private static Result finish(Process p) throws IOException, InterruptedException {
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process ended").isTrue();
-        return new Result(p.exitValue(), out, err);
+        return ServiceProcesses.finish(p);
     }
 
     private Result run(ProcessBuilder pb) throws IOException, InterruptedException {
-        return finish(start(pb));
+        return procs.run(pb);
     }
 
-    /** Starts the service and waits for its "serving" line. */
     private Process serve() throws IOException, InterruptedException {
-        Process p = start(java("serve").redirectErrorStream(true));
-        StringBuilder seen = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!seen.toString().matches("(?s).*targetcli service: serving [^\n]*\n") && System.nanoTime() < deadline) {
-            int c = p.getInputStream().read();
-            if (c < 0) {
-                break;
-            }
-            seen.append((char) c);
-        }
-        assertThat(seen.toString()).contains("targetcli service: serving " + config() + " on " + socket());
-        return p;
+        return procs.serve();
     }
 
     @Test
@@ -107,24 +66,24 @@ class ServiceProcessTest {
                 + "print(s.recv(4096)[9:].decode())\n";
         Result denied = run(new ProcessBuilder("runuser", "-u", "nobody", "--", "python3", "-c", client,
                 socket().toString()));
-        assertThat(denied.out).contains("connect: Permission denied");
+        assertThat(denied.out()).contains("connect: Permission denied");
         // Loosened by hand: the service itself still refuses the other user.
         Files.setPosixFilePermissions(socket(), PosixFilePermissions.fromString("rw-rw-rw-"));
         Result refused = run(new ProcessBuilder("runuser", "-u", "nobody", "--", "python3", "-c", client,
                 socket().toString()));
-        assertThat(refused.out).contains("The targetcli service on " + socket() + " refuses user nobody");
-        assertThat(run(java("ls", "/", "0")).rc).isZero();
+        assertThat(refused.out()).contains("The targetcli service on " + socket() + " refuses user nobody");
+        assertThat(run(java("ls", "/", "0")).rc()).isZero();
     }
 
     @Test
     void secondServiceRefusesAndOneShotsPrintNothingExtra() throws Exception {
         Process first = serve();
         Result second = run(java("serve"));
-        assertThat(second.rc).isEqualTo(1);
-        assertThat(second.err).isEqualTo("targetcli serve: " + socket() + " is in use by targetcli pid "
+        assertThat(second.rc()).isEqualTo(1);
+        assertThat(second.err()).isEqualTo("targetcli serve: " + socket() + " is in use by targetcli pid "
                 + first.pid() + "; not starting.\n");
-        Result other = run(java("serve", "--socket", dir.resolve("other.sock").toString()));
-        assertThat(other.err).isEqualTo("targetcli serve: " + config() + " is in use by targetcli pid "
+        Result other = run(java("serve", "--socket", dir().resolve("other.sock").toString()));
+        assertThat(other.err()).isEqualTo("targetcli serve: " + config() + " is in use by targetcli pid "
                 + first.pid() + "; not starting.\n");
         assertThat(socket()).exists();
     }
@@ -152,13 +111,13 @@ class ServiceProcessTest {
         }
         for (Process shell : shells) {
             Result r = finish(shell);
-            assertThat(r.rc).isZero();
-            assertThat(r.out).contains("Attached to the targetcli service on " + socket() + " (pid " + service.pid() + ")");
-            assertThat(r.err).isEmpty();
+            assertThat(r.rc()).isZero();
+            assertThat(r.out()).contains("Attached to the targetcli service on " + socket() + " (pid " + service.pid() + ")");
+            assertThat(r.err()).isEmpty();
         }
-        assertThat(run(java("saveconfig")).rc).isZero();
+        assertThat(run(java("saveconfig")).rc()).isZero();
         String saved = Files.readString(config());
-        String listed = run(java("ls", "/backstores/ramdisk")).out;
+        String listed = run(java("ls", "/backstores/ramdisk")).out();
         for (int k = 0; k < 20; k++) {
             assertThat(saved).contains("\"name\": \"os" + k + "\"");
             assertThat(listed).contains("o- os" + k + " ");
@@ -181,8 +140,8 @@ class ServiceProcessTest {
         ProcessBuilder impatient = java("/backstores/ramdisk", "create", "lost", "1M");
         impatient.environment().put("TARGETCLI_LOCK_TIMEOUT", "1");
         Result gaveUp = run(impatient);
-        assertThat(gaveUp.rc).isEqualTo(1);
-        assertThat(gaveUp.err).isEqualTo("Waiting for " + config() + ": in use by targetcli pid " + shell.pid()
+        assertThat(gaveUp.rc()).isEqualTo(1);
+        assertThat(gaveUp.err()).isEqualTo("Waiting for " + config() + ": in use by targetcli pid " + shell.pid()
                 + "...\nGave up waiting for " + config() + " after 1 s: in use by targetcli pid " + shell.pid()
                 + " (TARGETCLI_LOCK_TIMEOUT sets the wait).\n");
 
@@ -192,7 +151,7 @@ class ServiceProcessTest {
         Thread.sleep(1500);
         assertThat(waiting.isAlive()).as("the one-shot waits while the shell runs").isTrue();
         Result shellDone = finish(shell);
-        assertThat(shellDone.out).contains("Created ramdisk fromshell with size 1M.", "Configuration saved to");
+        assertThat(shellDone.out()).contains("Created ramdisk fromshell with size 1M.", "Configuration saved to");
         Result waited = finish(waiting);
         assertThat(waited).isEqualTo(new Result(0, "Created ramdisk waited with size 1M.\n",
                 "Waiting for " + config() + ": in use by targetcli pid " + shell.pid() + "...\n"));
@@ -203,7 +162,7 @@ class ServiceProcessTest {
     @Test
     void sigtermSavesAndExitsZeroAndSigkillLosesOnlyWhatWasNotSaved() throws Exception {
         Process service = serve();
-        assertThat(run(java("/backstores/ramdisk", "create", "kept", "1M")).rc).isZero();
+        assertThat(run(java("/backstores/ramdisk", "create", "kept", "1M")).rc()).isZero();
         service.destroy();
         assertThat(service.waitFor(15, TimeUnit.SECONDS)).as("stopped within the bound").isTrue();
         assertThat(service.exitValue()).isZero();
@@ -211,15 +170,33 @@ class ServiceProcessTest {
         assertThat(Files.readString(config())).contains("\"name\": \"kept\"");
 
         Process again = serve();
-        assertThat(run(java("ls", "/backstores/ramdisk")).out).contains("o- kept ");
-        assertThat(run(java("/backstores/ramdisk", "create", "saved", "1M")).rc).isZero();
-        assertThat(run(java("saveconfig")).rc).isZero();
-        assertThat(run(java("/backstores/ramdisk", "create", "unsaved", "1M")).rc).isZero();
+        assertThat(run(java("ls", "/backstores/ramdisk")).out()).contains("o- kept ");
+        assertThat(run(java("/backstores/ramdisk", "create", "saved", "1M")).rc()).isZero();
+        assertThat(run(java("saveconfig")).rc()).isZero();
+        assertThat(run(java("/backstores/ramdisk", "create", "unsaved", "1M")).rc()).isZero();
         again.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
         assertThat(socket()).as("a killed service leaves its socket").exists();
 
         serve();
-        String listed = run(java("ls", "/backstores/ramdisk")).out;
+        String listed = run(java("ls", "/backstores/ramdisk")).out();
         assertThat(listed).contains("o- kept ", "o- saved ").doesNotContain("unsaved");
+    }
+
+    @Test
+    void relativePathsOfAnAttachedClientResolveInItsDirectoryNotTheServices() throws Exception {
+        Path serviceDir = Files.createDirectories(dir().resolve("service-cwd"));
+        Path clientDir = Files.createDirectories(dir().resolve("client-cwd"));
+        Files.createDirectories(clientDir.resolve("img"));
+        procs.serve(java("serve").directory(serviceDir.toFile()));
+
+        Result created = run(java("/backstores/fileio", "create", "f1", "img/x.img", "1M").directory(clientDir.toFile()));
+        assertThat(created).isEqualTo(new Result(0, "Created fileio f1 with size 1048576\n", ""));
+        Result saved = run(java("saveconfig", "savefile=rel.json").directory(clientDir.toFile()));
+        assertThat(saved.rc()).isZero();
+
+        assertThat(clientDir.resolve("img/x.img")).hasSize(1 << 20);
+        assertThat(Files.readString(clientDir.resolve("rel.json"))).contains("\"" + clientDir.resolve("img/x.img") + "\"");
+        assertThat(serviceDir.resolve("img")).doesNotExist();
+        assertThat(serviceDir.resolve("rel.json")).doesNotExist();
     }
 }

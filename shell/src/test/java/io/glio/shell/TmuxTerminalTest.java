@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shell on a real pseudo-terminal inside tmux: keys are typed (Tab included) and the screen
- * is read back. Skipped, with the reason, where tmux is not installed; under CI=true that fails.
+ * The shell on a real pseudo-terminal inside tmux, on its own and attached to a {@code targetcli
+ * serve} process: keys are typed (Tab included) and the screen is read back. Skipped, with the reason, where tmux is not installed; under CI=true that fails.
  */
 class TmuxTerminalTest {
 
@@ -61,20 +61,28 @@ class TmuxTerminalTest {
         }
     }
 
-    @Test
-    void typingWithTabCompletionShowsTheTreeOnTheScreen() throws IOException, InterruptedException {
+    /** Skips where tmux is missing (fails under CI=true instead). */
+    private static void requireTmux() {
         if ("true".equals(System.getenv("CI"))) {
             assertThat(tmuxInstalled()).as("tmux is installed (scripts/test installs it)").isTrue();
         }
         assumeTrue(tmuxInstalled(), "tmux is not installed");
+    }
+
+    /** Starts {@code targetcli} in a tmux pane with the given environment; the pane stays after it ends. */
+    private void startShell(Path config, Path socket) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path script = home.resolve("run.sh");
-        // The pane stays after the shell ends so the last screen can still be read.
-        Files.writeString(script, "#!/bin/sh\nenv TARGETCLI_HOME='" + home + "' TARGETCLI_CONFIG='"
-                + configDir.resolve("saveconfig.json") + "' '" + java + "' -cp '"
+        Files.writeString(script, "#!/bin/sh\n" + ShellTestEnv.envCommand(home, config, socket) + " '" + java + "' -cp '"
                 + System.getProperty("java.class.path") + "' io.glio.shell.Main\necho \"exit status $?\"\nsleep 60\n");
         script.toFile().setExecutable(true);
         tmux("new-session", "-d", "-x", "140", "-y", "40", script.toString());
+    }
+
+    @Test
+    void typingWithTabCompletionShowsTheTreeOnTheScreen() throws IOException, InterruptedException {
+        requireTmux();
+        startShell(configDir.resolve("saveconfig.json"), home.resolve("no-service.sock"));
         // tmux trims trailing blanks: the empty prompt reads "/>".
         assertThat(screenShowing("\n/>")).contains("targetcli shell version 2.1.53");
 
@@ -88,5 +96,31 @@ class TmuxTerminalTest {
         tmux("send-keys", "C-d");
         assertThat(screenShowing("exit status")).contains("Global pref auto_save_on_exit=true",
                 "Configuration saved to", "exit status 0");
+    }
+
+    @Test
+    void shellAttachedToAServiceCompletesFromTheLiveModelAndSeesAOneShotAtOnce() throws Exception {
+        requireTmux();
+        try (ServiceProcesses procs = new ServiceProcesses()) {
+            Process service = procs.serve();
+            startShell(procs.config(), procs.socket());
+            assertThat(screenShowing("\n/>")).contains("targetcli shell version 2.1.53",
+                    "Attached to the targetcli service on " + procs.socket() + " (pid " + service.pid() + ").");
+
+            // As in-process, a completed path ends with a space (tmux trims it), not with "/".
+            tmux("send-keys", "/backstores/f", "Tab");
+            assertThat(screenShowing("/> /backstores/fileio")).contains("/> /backstores/fileio");
+
+            ServiceProcesses.Result created = procs.run(procs.java("/backstores/ramdisk", "create", "live1", "1M"));
+            assertThat(created.out()).isEqualTo("Created ramdisk live1 with size 1M.\n");
+            // Completed from the service's model, which the one-shot has just changed.
+            tmux("send-keys", "C-u", "ls /backstores/ramdisk/li", "Tab", "Enter");
+            assertThat(screenShowing("o- live1 ")).contains("/> ls /backstores/ramdisk/live1", "o- live1 ");
+            tmux("send-keys", "ls /backstores", "Enter");
+            assertThat(screenShowing("[Storage Objects: 1]")).contains("o- ramdisk ", "[Storage Objects: 1]");
+
+            tmux("send-keys", "C-d");
+            assertThat(screenShowing("exit status")).contains("exit status 0");
+        }
     }
 }

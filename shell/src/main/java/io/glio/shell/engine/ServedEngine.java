@@ -1,30 +1,40 @@
 package io.glio.shell.engine;
 
 import io.glio.shell.EngineAttacher;
+import io.glio.shell.RunDir;
 import io.glio.shell.SessionSource;
+import io.glio.shell.ShellSettings;
 import io.glio.shell.StoreStatusSource;
+import io.glio.engine.backing.StoreState;
+import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.runtime.TargetEngine;
+import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.TargetModel;
-import io.glio.engine.model.Tpg;
 
 import io.glio.engine.model.Portal;
 import io.glio.engine.model.Target;
+import io.glio.engine.model.Tpg;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The engine a long-running shell serves its model with (found through {@link java.util.ServiceLoader},
  * so the shell's own code stays free of Netty and gfapi): backing stores for every storage
- * object and iSCSI listeners on every enabled TPG, for as long as the shell runs.
+ * object, iSCSI listeners on every enabled TPG and the loopback targets' NBD sockets under the
+ * {@link RunDir}, for as long as the shell runs.
  */
 public final class ServedEngine implements EngineAttacher {
 
     @Override
     public Attached attach(TargetModel model) {
-        TargetEngine engine = TargetEngine.start(model);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        java.util.Map<String, String> env = System.getenv();
+        ShellSettings settings = ShellSettings.resolve(null, env, System.getProperty("user.home"), root);
+        TargetEngine engine = TargetEngine.start(model, RunDir.resolve(null, env, settings.home(), root));
         SessionSource sessions = new LiveSessions(model, engine);
         return new Attached() {
             @Override
@@ -34,7 +44,17 @@ public final class ServedEngine implements EngineAttacher {
 
             @Override
             public StoreStatusSource stores() {
-                return engine::storeState;
+                return new StoreStatusSource() {
+                    @Override
+                    public Optional<StoreState> state(StorageObject so) {
+                        return engine.storeState(so);
+                    }
+
+                    @Override
+                    public Optional<LuSharing> sharing(StorageObject so) {
+                        return engine.sharing(so);
+                    }
+                };
             }
 
             @Override
@@ -87,9 +107,9 @@ public final class ServedEngine implements EngineAttacher {
         }
 
         private SessionSource.SessionInfo describe(io.glio.engine.iscsi.session.SessionInfo s) {
-            List<SessionSource.MappedLunInfo> luns = model.target(Fabric.ISCSI, s.targetName())
+            List<SessionSource.MappedLunInfo> luns = model.snapshot().target(Fabric.ISCSI, s.targetName())
                     .flatMap(t -> t.tpg(s.tpgTag()))
-                    .flatMap((Tpg tpg) -> InitiatorAccess.resolve(tpg, s.initiatorName()))
+                    .flatMap(tpg -> InitiatorAccess.resolve(tpg, s.initiatorName()))
                     .map(access -> access.luns().stream()
                             .map(l -> new SessionSource.MappedLunInfo(l.lun(),
                                     l.tpgLun().storageObject().qualifiedName(), l.readOnly()))

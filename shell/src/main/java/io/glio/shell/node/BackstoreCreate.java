@@ -51,11 +51,16 @@ final class BackstoreCreate {
             case PSCSI -> CommandSpec.of("create name dev",
                     "Creates a PSCSI storage object, with supplied name and SCSI device.",
                     a -> pscsi(a.get("name"), a.get("dev")));
-            case USER -> CommandSpec.of("create name size cfgstring wwn=None hw_max_sectors=None control=None",
-                    "Creates a User-backed storage object." + SIZE_SYNTAX + "\n\nCFGSTRING FORMAT\n=================\n"
+            case USER -> CommandSpec.of("create name size cfgstring wwn=None hw_max_sectors=None control=None"
+                            + " force=None",
+                    "Creates a User-backed storage object. A user:glfs object shares its identity through the"
+                            + " volume: without \"wwn\" it takes the wwn the volume records for the file (another"
+                            + " gateway's), so every gateway reports one LU; a \"wwn\" that disagrees is refused"
+                            + " showing both, unless \"force=true\", which replaces the volume's."
+                            + SIZE_SYNTAX + "\n\nCFGSTRING FORMAT\n=================\n"
                             + UserHandlers.GLFS_CONFIG_DESCRIPTION,
                     a -> user(a.get("name"), a.get("size"), a.get("cfgstring"), a.get("wwn"),
-                            a.get("hw_max_sectors"), a.get("control")));
+                            a.get("hw_max_sectors"), a.get("control"), a.get("force")));
         };
     }
 
@@ -63,7 +68,7 @@ final class BackstoreCreate {
                                        String wwn) {
         boolean sp = bool(sparse, true);
         boolean wb = bool(writeBack, true);
-        FileioCreation c = shell.model().createFileio(name, RootNode.expand(file).toString(), emptyToNull(size),
+        FileioCreation c = shell.model().createFileio(name, shell.file(file).toString(), emptyToNull(size),
                 wb, sp, emptyToNull(wwn));
         c.notes().forEach(shell.console()::info);
         modelAlias(c.storageObject());
@@ -97,19 +102,24 @@ final class BackstoreCreate {
     }
 
     private CommandSpec.Outcome user(String name, String size, String cfgstring, String wwn, String hwMaxSectors,
-                                     String control) {
+                                     String control, String force) {
         long bytes = Sizes.humanToBytes(size);
         String config = handler + "/" + cfgstring;
         UserHandlers.checkConfig(config).ifPresent(reason -> {
             throw new ShellException("cfgstring invalid: " + reason);
         });
+        boolean forceWwn = bool(force, false);
+        if (forceWwn && emptyToNull(wwn) == null) {
+            throw new ShellException("force=" + force + " needs a wwn to force.");
+        }
         StorageObject so;
         try {
-            so = shell.model().createUser(name, bytes, config, emptyToNull(wwn), hwMaxSectors, control);
+            so = shell.model().createUser(name, bytes, config, emptyToNull(wwn), forceWwn, hwMaxSectors, control);
         } catch (ModelException e) {
             // targetcli masks every rtslib error of a user-backed creation with this one line.
             throw new ShellException("UserBackedStorageObject creation failed.");
         }
+        new SharedIdentityWait(shell).refuseOnConflict(so);
         shell.console().info("Created user-backed storage object " + name + " size " + bytes + ".");
         return created(so);
     }

@@ -63,7 +63,7 @@ public final class RootNode extends UiNode {
 
     /** {@code saveconfig}: backups when saving to the default file, then the file (0600). */
     public void save(String savefile) {
-        Path file = savefile == null || savefile.isEmpty() ? shell.configFile() : expand(savefile);
+        Path file = savefile == null || savefile.isEmpty() ? shell.configFile() : shell.file(savefile);
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -94,7 +94,7 @@ public final class RootNode extends UiNode {
     }
 
     private void restore(String savefile, String clearExisting, String target, String storageObject) {
-        Path file = savefile == null ? shell.configFile() : expand(savefile);
+        Path file = savefile == null ? shell.configFile() : shell.file(savefile);
         if (!Files.isRegularFile(file)) {
             shell.console().info("Restore file " + file + " not found");
             return;
@@ -112,13 +112,6 @@ public final class RootNode extends UiNode {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static Path expand(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + path.substring(1));
-        }
-        return Path.of(path);
     }
 
     /** {@code sessions [list|detail] [sid]} from the engine's {@link SessionSource}. */

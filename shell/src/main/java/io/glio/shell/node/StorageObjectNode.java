@@ -58,6 +58,12 @@ final class StorageObjectNode extends UiNode {
             // glio's addition: what the engine found (e.g. the gluster volume is unreachable).
             return new Summary(text + ", " + runtime.get(), false);
         }
+        Optional<String> shared = so.plugin() == Plugin.USER ? SharedLuText.summary(shell.stores().sharing(so))
+                : Optional.empty();
+        if (shared.isPresent()) {
+            // glio's addition for LUs shared through their volume: the gateways exporting it.
+            return new Summary(text + ", " + shared.get(), true);
+        }
         return new Summary(text, true);
     }
 
@@ -83,7 +89,7 @@ final class StorageObjectNode extends UiNode {
         }));
         list.add(CommandSpec.of("saveconfig savefile=None", "Save configuration of this StorageObject.", a -> {
             String f = a.get("savefile");
-            Path file = f == null || f.isEmpty() ? shell.configFile() : RootNode.expand(f);
+            Path file = f == null || f.isEmpty() ? shell.configFile() : shell.file(f);
             saveScoped(shell, so, file, true);
             saveScoped(shell, so, file, false);
             shell.console().info("Storage Object '" + so.plugin().saveName() + ":" + so.name()
@@ -126,6 +132,7 @@ final class StorageObjectNode extends UiNode {
                 so.config().ifPresent(c -> v.put("config", c));
                 v.put("hw_max_sectors", Long.toString(so.hwMaxSectors()));
                 so.control().ifPresent(c -> v.put("control", c));
+                shell.stores().sharing(so).ifPresent(sharing -> v.putAll(SharedLuText.info(sharing)));
             }
             default -> {
             }

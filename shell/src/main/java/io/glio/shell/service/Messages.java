@@ -8,7 +8,7 @@ import java.util.List;
 public final class Messages {
 
     /** Protocol version sent in the hello; a service refuses any other. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private Messages() {
     }
@@ -22,12 +22,13 @@ public final class Messages {
 
     /**
      * The client's first frame: protocol version, its {@code TARGETCLI_HOME} (preferences and
-     * bookmarks), its terminal facts, and whether it runs one command (from {@code /}, errors
-     * printed bare) or is a shell (resumes the last path).
+     * bookmarks), its working directory (absolute; relative file paths in its commands resolve
+     * there), its terminal facts, and whether it runs one command (from {@code /}, errors printed
+     * bare) or is a shell (resumes the last path).
      */
-    public record Hello(int version, String home, boolean terminal, int width, boolean oneShot) {
+    public record Hello(int version, String home, String cwd, boolean terminal, int width, boolean oneShot) {
         public Frame frame() {
-            return new Payload.Writer().putInt(version).putString(home).putBool(terminal).putInt(width)
+            return new Payload.Writer().putInt(version).putString(home).putString(cwd).putBool(terminal).putInt(width)
                     .putBool(oneShot).frame(Frame.Type.HELLO);
         }
 
@@ -37,7 +38,12 @@ public final class Messages {
             if (version != VERSION) {
                 throw new FrameException("version: " + version + " (expected: " + VERSION + ")");
             }
-            return new Hello(version, r.getString(), r.getBool(), r.getInt(), r.getBool());
+            String home = r.getString();
+            String cwd = r.getString();
+            if (!cwd.startsWith("/")) {
+                throw new FrameException("cwd: '" + cwd + "' (expected: an absolute path)");
+            }
+            return new Hello(version, home, cwd, r.getBool(), r.getInt(), r.getBool());
         }
     }
 

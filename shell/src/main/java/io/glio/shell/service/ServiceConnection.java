@@ -65,6 +65,7 @@ final class ServiceConnection implements Runnable {
         Shell shell = new Shell(service.model(), prefs, console, service.configFile());
         shell.setSessions(service.sessions());
         shell.setStores(service.stores());
+        shell.setWorkingDirectory(Path.of(hello.cwd()));
         String prompt = service.locked(() -> {
             if (!hello.oneShot()) {
                 shell.resumeLastPath();

@@ -80,13 +80,20 @@ class FrameDecoderTest {
 
     @Test
     void helloOfAnotherVersionIsRefused() {
-        Frame hello = new Messages.Hello(2, "/h", false, 0, true).frame();
-        assertThatThrownBy(() -> Messages.Hello.of(hello)).hasMessage("version: 2 (expected: 1)");
+        Frame hello = new Messages.Hello(1, "/h", "/", false, 0, true).frame();
+        assertThatThrownBy(() -> Messages.Hello.of(hello)).hasMessage("version: 1 (expected: 2)");
+    }
+
+    @Test
+    void helloWithARelativeWorkingDirectoryIsRefused() {
+        Frame hello = new Messages.Hello(Messages.VERSION, "/h", "img", false, 0, true).frame();
+        assertThatThrownBy(() -> Messages.Hello.of(hello)).hasMessage("cwd: 'img' (expected: an absolute path)");
     }
 
     @Test
     void messagesSurviveTheRoundTrip() {
-        Messages.Hello hello = new Messages.Hello(Messages.VERSION, "/root/.targetcli", true, 132, false);
+        Messages.Hello hello = new Messages.Hello(Messages.VERSION, "/root/.targetcli", "/srv/images", true, 132,
+                false);
         assertThat(Messages.Hello.of(hello.frame())).isEqualTo(hello);
         Messages.Welcome welcome = new Messages.Welcome(1234, "/etc/target/saveconfig.json", "/iscsi> ");
         assertThat(Messages.Welcome.of(welcome.frame())).isEqualTo(welcome);

@@ -9,10 +9,11 @@ import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.ModelEvent;
 import io.glio.engine.model.ModelListener;
-import io.glio.engine.model.Portal;
-import io.glio.engine.model.Target;
+import io.glio.engine.model.ModelSnapshot;
 import io.glio.engine.model.TargetModel;
+import io.glio.engine.model.TargetSnapshot;
 import io.glio.engine.model.Tpg;
+import io.glio.engine.model.TpgSnapshot;
 import io.glio.engine.scsi.NexusOpener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -119,7 +120,7 @@ public final class IscsiServer implements AutoCloseable {
     }
 
     private void onModelEvent(ModelEvent event) {
-        // Runs under the model lock: only queue the work (ModelListener contract).
+        // Runs under the model's lock: only queue the work (ModelListener contract).
         if (event instanceof ModelEvent.StorageObjectAdded || event instanceof ModelEvent.StorageObjectChanged
                 || event instanceof ModelEvent.StorageObjectRemoved || event instanceof ModelEvent.LunChanged) {
             return;
@@ -141,22 +142,22 @@ public final class IscsiServer implements AutoCloseable {
     private void reconcile(boolean waitForBinds) {
         Set<PortalAddress> wanted = new LinkedHashSet<>();
         List<Session> stale = new ArrayList<>();
-        synchronized (model) {
-            for (Target t : model.targets(Fabric.ISCSI)) {
-                for (Tpg tpg : t.tpgs()) {
-                    if (tpg.enabled()) {
-                        for (Portal p : tpg.portals()) {
-                            wanted.add(PortalAddress.of(p));
-                        }
+        // Runs on the boss event loop: reads the published snapshot, never the model's lock.
+        ModelSnapshot config = model.snapshot();
+        for (TargetSnapshot t : config.targets(Fabric.ISCSI)) {
+            for (TpgSnapshot tpg : t.tpgs()) {
+                if (tpg.enabled()) {
+                    for (TpgSnapshot.PortalSnapshot p : tpg.portals()) {
+                        wanted.add(PortalAddress.of(p));
                     }
                 }
             }
-            for (Session s : sessions.all()) {
-                String why = s.discovery() ? null : lostAccess(s);
-                if (why != null) {
-                    log.info("iSCSI session of {} on {} dropped: {}", s.initiatorName(), s.tpg(), why);
-                    stale.add(s);
-                }
+        }
+        for (Session s : sessions.all()) {
+            String why = s.discovery() ? null : lostAccess(config, s);
+            if (why != null) {
+                log.info("iSCSI session of {} on {} dropped: {}", s.initiatorName(), s.tpg(), why);
+                stale.add(s);
             }
         }
         stale.forEach(s -> s.close("model change"));
@@ -184,17 +185,19 @@ public final class IscsiServer implements AutoCloseable {
     }
 
     /** Why a normal session may no longer exist, or null when it still may. */
-    private String lostAccess(Session s) {
+    private static String lostAccess(ModelSnapshot config, Session s) {
         Tpg tpg = s.tpg();
-        Target target = tpg.target();
-        if (model.target(Fabric.ISCSI, target.wwn()).orElse(null) != target
-                || target.tpg(tpg.tag()).orElse(null) != tpg) {
+        TpgSnapshot now = config.target(Fabric.ISCSI, tpg.target().wwn())
+                .filter(t -> t.target() == tpg.target())
+                .flatMap(t -> t.tpg(tpg.tag()))
+                .filter(t -> t.tpg() == tpg).orElse(null);
+        if (now == null) {
             return "TPG deleted";
         }
-        if (!tpg.enabled()) {
+        if (!now.enabled()) {
             return "TPG disabled";
         }
-        if (InitiatorAccess.resolve(tpg, s.initiatorName()).isEmpty()) {
+        if (InitiatorAccess.resolve(now, s.initiatorName()).isEmpty()) {
             return "initiator has no access any more";
         }
         return null;

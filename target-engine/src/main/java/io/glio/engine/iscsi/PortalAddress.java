@@ -1,6 +1,6 @@
 package io.glio.engine.iscsi;
 
-import io.glio.engine.model.Portal;
+import io.glio.engine.model.TpgSnapshot;
 
 import java.net.InetSocketAddress;
 
@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
  */
 record PortalAddress(String ip, int port) {
 
-    static PortalAddress of(Portal portal) {
+    static PortalAddress of(TpgSnapshot.PortalSnapshot portal) {
         return new PortalAddress(portal.ipAddress(), portal.port());
     }
 

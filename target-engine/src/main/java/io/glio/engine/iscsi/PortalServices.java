@@ -10,16 +10,15 @@ import io.glio.engine.iscsi.session.SessionRegistry;
 import io.glio.engine.model.DiscoveryAuth;
 import io.glio.engine.model.Fabric;
 import io.glio.engine.model.InitiatorAccess;
-import io.glio.engine.model.Portal;
-import io.glio.engine.model.Target;
+import io.glio.engine.model.ModelSnapshot;
 import io.glio.engine.model.TargetModel;
-import io.glio.engine.model.Tpg;
+import io.glio.engine.model.TargetSnapshot;
+import io.glio.engine.model.TpgSnapshot;
 import io.glio.engine.scsi.NexusOpener;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,8 @@ import java.util.Optional;
 
 /**
  * The model as the connections accepted on one portal see it: which TPG a login reaches, with
- * which access and CHAP credentials, and what SendTargets lists. Reads the model under its lock.
+ * which access and CHAP credentials, and what SendTargets lists. Runs on event loops: reads the
+ * model's published {@link ModelSnapshot}, never its lock.
  */
 final class PortalServices implements ConnectionServices {
 
@@ -52,36 +52,33 @@ final class PortalServices implements ConnectionServices {
 
     @Override
     public LoginTarget resolve(boolean discovery, String targetName, String initiatorName) throws LoginException {
-        synchronized (model) {
-            if (discovery) {
-                DiscoveryAuth auth = model.discoveryAuth();
-                int tag = servingTpgs().stream().findFirst().map(Tpg::tag).orElse(1);
-                return new LoginTarget(null, null, tag, auth.enabled(), auth.credentials(),
-                        DISCOVERY_PARAMETERS::get, 1);
-            }
-            Target target = model.target(Fabric.ISCSI, targetName).orElseThrow(() ->
-                    new LoginException(LoginStatus.NOT_FOUND, "no iSCSI target " + targetName));
-            Tpg tpg = target.tpgs().stream()
-                    .filter(t -> t.enabled() && t.portal(portal.ip(), portal.port()).isPresent())
-                    .findFirst().orElseThrow(() -> new LoginException(LoginStatus.NOT_FOUND,
-                            "target " + targetName + " has no enabled TPG on portal " + portal));
-            InitiatorAccess access = InitiatorAccess.resolve(tpg, initiatorName).orElseThrow(() ->
-                    new LoginException(LoginStatus.AUTHORIZATION_FAILURE, "initiator " + initiatorName
-                            + " has no ACL on " + tpg + " and generate_node_acls is off"));
-            Map<String, String> parameters = new HashMap<>(tpg.parameters().writable());
-            parameters.putAll(tpg.parameters().readOnly());
-            long depth = tpg.attributes().getLong("default_cmdsn_depth", 64);
-            return new LoginTarget(tpg, target.wwn(), tpg.tag(), access.authenticationRequired(),
-                    access.credentials(), parameters::get, (int) Math.max(1, Math.min(512, depth)));
+        ModelSnapshot config = model.snapshot();
+        if (discovery) {
+            DiscoveryAuth auth = config.discoveryAuth();
+            int tag = servingTpgs(config).stream().findFirst().map(TpgSnapshot::tag).orElse(1);
+            return new LoginTarget(null, null, tag, auth.enabled(), auth.credentials(),
+                    DISCOVERY_PARAMETERS::get, 1);
         }
+        TargetSnapshot target = config.target(Fabric.ISCSI, targetName).orElseThrow(() ->
+                new LoginException(LoginStatus.NOT_FOUND, "no iSCSI target " + targetName));
+        TpgSnapshot tpg = target.tpgs().stream()
+                .filter(t -> t.enabled() && t.hasPortal(portal.ip(), portal.port()))
+                .findFirst().orElseThrow(() -> new LoginException(LoginStatus.NOT_FOUND,
+                        "target " + targetName + " has no enabled TPG on portal " + portal));
+        InitiatorAccess access = InitiatorAccess.resolve(tpg, initiatorName).orElseThrow(() ->
+                new LoginException(LoginStatus.AUTHORIZATION_FAILURE, "initiator " + initiatorName
+                        + " has no ACL on " + tpg + " and generate_node_acls is off"));
+        long depth = tpg.defaultCmdsnDepth();
+        return new LoginTarget(tpg.tpg(), target.wwn(), tpg.tag(), access.authenticationRequired(),
+                access.credentials(), tpg.parameters()::get, (int) Math.max(1, Math.min(512, depth)));
     }
 
     /** Enabled TPGs with a portal at this address. */
-    private List<Tpg> servingTpgs() {
-        List<Tpg> out = new ArrayList<>();
-        for (Target t : model.targets(Fabric.ISCSI)) {
-            for (Tpg tpg : t.tpgs()) {
-                if (tpg.enabled() && tpg.portal(portal.ip(), portal.port()).isPresent()) {
+    private List<TpgSnapshot> servingTpgs(ModelSnapshot config) {
+        List<TpgSnapshot> out = new ArrayList<>();
+        for (TargetSnapshot t : config.targets(Fabric.ISCSI)) {
+            for (TpgSnapshot tpg : t.tpgs()) {
+                if (tpg.enabled() && tpg.hasPortal(portal.ip(), portal.port())) {
                     out.add(tpg);
                 }
             }
@@ -97,27 +94,26 @@ final class PortalServices implements ConnectionServices {
     @Override
     public byte[] sendTargets(String initiatorName, String value, InetSocketAddress local) {
         List<TextKeys.Pair> pairs = new ArrayList<>();
-        synchronized (model) {
-            for (Target target : model.targets(Fabric.ISCSI)) {
-                if (!value.equals("All") && !target.wwn().equals(value.toLowerCase(Locale.ROOT))) {
+        for (TargetSnapshot target : model.snapshot().targets(Fabric.ISCSI)) {
+            if (!value.equals("All") && !target.wwn().equals(value.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            List<String> addresses = new ArrayList<>();
+            for (TpgSnapshot tpg : target.tpgs()) {
+                if (!tpg.enabled() && tpg.enabledSendTargetsOnly()) {
                     continue;
                 }
-                List<String> addresses = new ArrayList<>();
-                for (Tpg tpg : target.tpgs()) {
-                    if (!tpg.enabled() && tpg.enabledSendTargetsOnly()) {
-                        continue;
-                    }
-                    if (InitiatorAccess.resolve(tpg, initiatorName).isEmpty() && !tpg.demoModeDiscovery()) {
-                        continue;
-                    }
-                    for (Portal p : tpg.portals()) {
-                        addresses.add(host(PortalAddress.of(p), local) + ":" + p.port() + "," + tpg.tag());
-                    }
+                if (InitiatorAccess.resolve(tpg, initiatorName).isEmpty() && !tpg.demoModeDiscovery()) {
+                    continue;
                 }
-                if (!addresses.isEmpty()) {
-                    pairs.add(new TextKeys.Pair("TargetName", target.wwn()));
-                    addresses.forEach(a -> pairs.add(new TextKeys.Pair("TargetAddress", a)));
+                for (TpgSnapshot.PortalSnapshot p : tpg.portals()) {
+                    addresses.add(host(PortalAddress.of(p), local) + ":" + p.port()
+                            + "," + tpg.tag());
                 }
+            }
+            if (!addresses.isEmpty()) {
+                pairs.add(new TextKeys.Pair("TargetName", target.wwn()));
+                addresses.forEach(a -> pairs.add(new TextKeys.Pair("TargetAddress", a)));
             }
         }
         return TextKeys.encode(pairs);

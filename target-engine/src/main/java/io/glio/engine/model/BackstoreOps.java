@@ -83,8 +83,11 @@ final class BackstoreOps {
         return so;
     }
 
-    StorageObject createUser(String name, long sizeBytes, String config, String wwn,
+    StorageObject createUser(String name, long sizeBytes, String config, String wwn, boolean forceWwn,
                              String hwMaxSectors, String control) {
+        if (forceWwn && (wwn == null || wwn.isEmpty())) {
+            throw new InvalidValueException("force=true needs a wwn to force");
+        }
         if (config == null || sizeBytes < 0) {
             throw new InvalidValueException(
                     "'size' and 'config' must be set when creating a new UserBackedStorageObject");
@@ -103,6 +106,9 @@ final class BackstoreOps {
             settings.apply(control);
         }
         StorageObject so = newObject(Plugin.USER, name, wwn);
+        if (forceWwn) {
+            so.wwnOrigin = StorageObject.WwnOrigin.FORCED;
+        }
         so.config = config;
         so.size = sizeBytes;
         settings.applyTo(so);
@@ -125,7 +131,9 @@ final class BackstoreOps {
     StorageObject newObject(Plugin plugin, String name, String wwn) {
         StorageObject so = new StorageObject(plugin, name, freeHbaIndex(),
                 KernelDefaults.storageObjectAttributes(plugin), devices());
-        so.wwn = wwn == null || wwn.isEmpty() ? Wwns.generate(WwnType.UNIT_SERIAL, model.environment()) : wwn;
+        boolean generate = wwn == null || wwn.isEmpty();
+        so.wwn = generate ? Wwns.generate(WwnType.UNIT_SERIAL, model.environment()) : wwn;
+        so.wwnOrigin = generate ? StorageObject.WwnOrigin.GENERATED : StorageObject.WwnOrigin.GIVEN;
         if (so.aluaSupported()) {
             so.aluaGroups.add(new AluaGroup(so, AluaGroup.DEFAULT_NAME, 0));
         }
@@ -245,6 +253,17 @@ final class BackstoreOps {
         so.config = config;
         so.size = sizeBytes;
         model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.MEDIUM));
+    }
+
+    void adoptSharedIdentity(StorageObject so, String wwn, long sizeBytes) {
+        model.checkAlive(so);
+        if (so.plugin() != Plugin.USER) {
+            throw new InvalidValueException("only user-backed storage objects share an identity, not " + so);
+        }
+        so.wwn = wwn;
+        so.size = sizeBytes;
+        so.wwnOrigin = StorageObject.WwnOrigin.SAVED;
+        model.emit(new ModelEvent.StorageObjectChanged(so, StorageObjectAspect.IDENTITY));
     }
 
     static String expandUser(String path) {

@@ -14,21 +14,21 @@ import java.util.Optional;
  * ones. CHAP: required when the TPG's {@code authentication} attribute is 1, with the ACL's
  * credentials, or the TPG's for a dynamic ACL.
  *
- * <p>Resolve it under the model's lock ({@code synchronized (model)}); the result is a
- * snapshot.
+ * <p>Resolved from a {@link TpgSnapshot} (an event loop reads {@link TargetModel#snapshot()}
+ * and takes no lock); the result is immutable.
  */
 public final class InitiatorAccess {
 
     /** A LUN as the initiator sees it. */
-    public record InitiatorLun(int lun, Lun tpgLun, boolean readOnly) {
+    public record InitiatorLun(int lun, TpgSnapshot.LunSnapshot tpgLun, boolean readOnly) {
     }
 
-    private final NodeAcl acl;
+    private final TpgSnapshot.AclSnapshot acl;
     private final List<InitiatorLun> luns;
     private final boolean authenticationRequired;
     private final ChapCredentials credentials;
 
-    private InitiatorAccess(NodeAcl acl, List<InitiatorLun> luns, boolean authenticationRequired,
+    private InitiatorAccess(TpgSnapshot.AclSnapshot acl, List<InitiatorLun> luns, boolean authenticationRequired,
                             ChapCredentials credentials) {
         this.acl = acl;
         this.luns = List.copyOf(luns);
@@ -40,38 +40,37 @@ public final class InitiatorAccess {
      * The access of {@code initiatorName} to {@code tpg}, or empty when it has none (no ACL and
      * the TPG is not in demo mode).
      */
-    public static Optional<InitiatorAccess> resolve(Tpg tpg, String initiatorName) {
+    public static Optional<InitiatorAccess> resolve(TpgSnapshot tpg, String initiatorName) {
         String name = initiatorName.strip().toLowerCase(Locale.ROOT);
-        NodeAcl acl = null;
-        for (NodeAcl a : tpg.nodeAcls) {
-            if (a.nodeWwn().equals(name)) {
-                acl = a;
-                break;
-            }
-        }
+        TpgSnapshot.AclSnapshot acl = tpg.nodeAcl(name).orElse(null);
         boolean auth = tpg.authentication();
         if (acl != null) {
             boolean prodRo = tpg.prodModeWriteProtect();
             List<InitiatorLun> luns = new ArrayList<>();
-            for (MappedLun m : acl.mappedLuns) {
+            for (TpgSnapshot.MappedLunSnapshot m : acl.mappedLuns()) {
                 luns.add(new InitiatorLun(m.index(), m.tpgLun(), m.writeProtect() || prodRo));
             }
-            return Optional.of(new InitiatorAccess(acl, luns, auth, acl.chap));
+            return Optional.of(new InitiatorAccess(acl, luns, auth, acl.chap()));
         }
         if (!tpg.generateNodeAcls()) {
             return Optional.empty();
         }
         boolean demoRo = tpg.demoModeWriteProtect();
         List<InitiatorLun> luns = new ArrayList<>();
-        for (Lun l : tpg.luns) {
+        for (TpgSnapshot.LunSnapshot l : tpg.luns()) {
             luns.add(new InitiatorLun(l.index(), l, demoRo));
         }
-        return Optional.of(new InitiatorAccess(null, luns, auth, tpg.chap));
+        return Optional.of(new InitiatorAccess(null, luns, auth, tpg.chap()));
+    }
+
+    /** {@link #resolve(TpgSnapshot, String)} on the live TPG; call with the model's lock held. */
+    public static Optional<InitiatorAccess> resolve(Tpg tpg, String initiatorName) {
+        return resolve(TpgSnapshot.of(tpg), initiatorName);
     }
 
     /** The explicit node ACL, empty for a dynamic (demo-mode) one. */
     public Optional<NodeAcl> nodeAcl() {
-        return Optional.ofNullable(acl);
+        return Optional.ofNullable(acl).map(TpgSnapshot.AclSnapshot::acl);
     }
 
     public boolean dynamic() {

@@ -9,10 +9,83 @@ package io.glio.engine.model;
 public sealed interface ModelEvent {
 
     /** What changed on a storage object. */
-    enum StorageObjectAspect { ATTRIBUTES, ALUA_GROUPS, MEDIUM }
+    enum StorageObjectAspect {
+        ATTRIBUTES, ALUA_GROUPS, MEDIUM,
+        /** wwn and size taken from the LU's shared metadata (another gateway's); the file is already that size. */
+        IDENTITY
+    }
 
     /** What changed on a TPG or node ACL. */
     enum Aspect { ATTRIBUTES, PARAMETERS, AUTH, TAG }
+
+    /**
+     * The target under which the change happened (the changed target itself, or the target of
+     * the changed TPG, portal, LUN, ACL or mapped LUN); null for storage objects and discovery
+     * authentication. {@link ModelSnapshot} rebuilds exactly these targets.
+     */
+    default Target affectedTarget() {
+        return null;
+    }
+
+    /** A change of a target. */
+    sealed interface OfTarget extends ModelEvent {
+        Target target();
+
+        @Override
+        default Target affectedTarget() {
+            return target();
+        }
+    }
+
+    /** A change of a TPG. */
+    sealed interface OfTpg extends ModelEvent {
+        Tpg tpg();
+
+        @Override
+        default Target affectedTarget() {
+            return tpg().target();
+        }
+    }
+
+    /** A change of a portal. */
+    sealed interface OfPortal extends ModelEvent {
+        Portal portal();
+
+        @Override
+        default Target affectedTarget() {
+            return portal().tpg().target();
+        }
+    }
+
+    /** A change of a TPG LUN. */
+    sealed interface OfLun extends ModelEvent {
+        Lun lun();
+
+        @Override
+        default Target affectedTarget() {
+            return lun().tpg().target();
+        }
+    }
+
+    /** A change of a node ACL. */
+    sealed interface OfNodeAcl extends ModelEvent {
+        NodeAcl nodeAcl();
+
+        @Override
+        default Target affectedTarget() {
+            return nodeAcl().tpg().target();
+        }
+    }
+
+    /** A change of a mapped LUN. */
+    sealed interface OfMappedLun extends ModelEvent {
+        MappedLun mappedLun();
+
+        @Override
+        default Target affectedTarget() {
+            return mappedLun().nodeAcl().tpg().target();
+        }
+    }
 
     record StorageObjectAdded(StorageObject storageObject) implements ModelEvent { }
 
@@ -21,46 +94,46 @@ public sealed interface ModelEvent {
     record StorageObjectChanged(StorageObject storageObject, StorageObjectAspect aspect)
             implements ModelEvent { }
 
-    record TargetAdded(Target target) implements ModelEvent { }
+    record TargetAdded(Target target) implements OfTarget { }
 
-    record TargetRemoved(Target target) implements ModelEvent { }
+    record TargetRemoved(Target target) implements OfTarget { }
 
-    record TpgAdded(Tpg tpg) implements ModelEvent { }
+    record TpgAdded(Tpg tpg) implements OfTpg { }
 
-    record TpgRemoved(Tpg tpg) implements ModelEvent { }
+    record TpgRemoved(Tpg tpg) implements OfTpg { }
 
-    record TpgEnabled(Tpg tpg) implements ModelEvent { }
+    record TpgEnabled(Tpg tpg) implements OfTpg { }
 
-    record TpgDisabled(Tpg tpg) implements ModelEvent { }
+    record TpgDisabled(Tpg tpg) implements OfTpg { }
 
-    record TpgChanged(Tpg tpg, Aspect aspect) implements ModelEvent { }
+    record TpgChanged(Tpg tpg, Aspect aspect) implements OfTpg { }
 
-    record PortalAdded(Portal portal) implements ModelEvent { }
+    record PortalAdded(Portal portal) implements OfPortal { }
 
-    record PortalRemoved(Portal portal) implements ModelEvent { }
+    record PortalRemoved(Portal portal) implements OfPortal { }
 
     /** iSER or offload switched. */
-    record PortalChanged(Portal portal) implements ModelEvent { }
+    record PortalChanged(Portal portal) implements OfPortal { }
 
-    record LunAdded(Lun lun) implements ModelEvent { }
+    record LunAdded(Lun lun) implements OfLun { }
 
-    record LunRemoved(Lun lun) implements ModelEvent { }
+    record LunRemoved(Lun lun) implements OfLun { }
 
     /** The LUN's ALUA group changed. */
-    record LunChanged(Lun lun) implements ModelEvent { }
+    record LunChanged(Lun lun) implements OfLun { }
 
-    record NodeAclAdded(NodeAcl nodeAcl) implements ModelEvent { }
+    record NodeAclAdded(NodeAcl nodeAcl) implements OfNodeAcl { }
 
-    record NodeAclRemoved(NodeAcl nodeAcl) implements ModelEvent { }
+    record NodeAclRemoved(NodeAcl nodeAcl) implements OfNodeAcl { }
 
-    record NodeAclChanged(NodeAcl nodeAcl, Aspect aspect) implements ModelEvent { }
+    record NodeAclChanged(NodeAcl nodeAcl, Aspect aspect) implements OfNodeAcl { }
 
-    record MappedLunAdded(MappedLun mappedLun) implements ModelEvent { }
+    record MappedLunAdded(MappedLun mappedLun) implements OfMappedLun { }
 
-    record MappedLunRemoved(MappedLun mappedLun) implements ModelEvent { }
+    record MappedLunRemoved(MappedLun mappedLun) implements OfMappedLun { }
 
     /** write_protect changed. */
-    record MappedLunChanged(MappedLun mappedLun) implements ModelEvent { }
+    record MappedLunChanged(MappedLun mappedLun) implements OfMappedLun { }
 
     record DiscoveryAuthChanged(DiscoveryAuth discoveryAuth) implements ModelEvent { }
 }

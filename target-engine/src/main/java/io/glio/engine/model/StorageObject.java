@@ -15,10 +15,23 @@ import java.util.OptionalLong;
  */
 public final class StorageObject {
 
+    /** How the object got its wwn: what a LU shared through its volume may do when the volume records another. */
+    public enum WwnOrigin {
+        /** Generated at creation (no {@code wwn=}): the volume's wwn replaces it. */
+        GENERATED,
+        /** Given at creation ({@code wwn=}): a different one on the volume is a conflict. */
+        GIVEN,
+        /** Given with {@code force=true}: it replaces the volume's. */
+        FORCED,
+        /** Restored from saveconfig.json, or taken from the volume: a different one is a conflict. */
+        SAVED
+    }
+
     private final Plugin plugin;
     private final String name;
     private final int hbaIndex;
     String wwn;
+    WwnOrigin wwnOrigin = WwnOrigin.SAVED;
     String dev;
     Long size;
     Boolean aio;
@@ -66,6 +79,11 @@ public final class StorageObject {
     /** The unit serial (VPD 0x80), uuid4 unless given at creation. */
     public String wwn() {
         return wwn;
+    }
+
+    /** How {@link #wwn()} was chosen (not saved: a restored object's is {@link WwnOrigin#SAVED}). */
+    public WwnOrigin wwnOrigin() {
+        return wwnOrigin;
     }
 
     /** Backing file or device path (fileio, block, pscsi). */

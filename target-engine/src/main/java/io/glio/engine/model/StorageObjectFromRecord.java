@@ -49,6 +49,9 @@ final class StorageObjectFromRecord {
         }
         backstores.checkNewName(plugin, name);
         StorageObject so = backstores.newObject(plugin, name, rec.wwn());
+        if (rec.wwn() != null && !rec.wwn().isEmpty()) {
+            so.wwnOrigin = StorageObject.WwnOrigin.SAVED;
+        }
         switch (plugin) {
             case FILEIO:
                 configureFileio(so, rec);

@@ -12,9 +12,15 @@ import java.util.function.Supplier;
  *
  * <p>Every mutation validates first and changes nothing when it throws a
  * {@link ModelException} (whose message is rtslib's or the kernel's text); after a successful
- * change the listeners receive one {@link ModelEvent} per changed object, in order. All
- * methods are synchronized on this object: a reader that walks several nodes and wants a
- * consistent picture does so inside {@code synchronized (model) { ... }}.
+ * change the listeners receive one {@link ModelEvent} per changed object, in order.
+ *
+ * <p>Locking: the model's monitor is its writer lock. Mutations take it, one at a time, and
+ * deliver their events under it; the read methods take it too, so a reader that walks several
+ * live nodes and wants a consistent picture (the shell's {@code ls}) does so inside
+ * {@code synchronized (model) { ... }}. The I/O path never takes it: after each completed
+ * mutation, before its listeners run, the model publishes an immutable {@link ModelSnapshot}
+ * ({@link #snapshot()}) that logins, SendTargets and LUN maps read instead. Saving dumps the
+ * records under the lock and writes the file outside it.
  *
  * <p>Node objects ({@link StorageObject}, {@link Target}, {@link Tpg}, ...) are live read-only
  * views; lists are in creation order (configfs order), which is the order saveconfig.json
@@ -32,6 +38,10 @@ public final class TargetModel {
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ModelEvent> pending = new ArrayList<>();
     private boolean delivering;
+    private volatile ModelSnapshot snapshot = ModelSnapshot.EMPTY;
+    private volatile PartialRestore partialRestore;
+    /** Orders saves: each writes the file with the records it dumped, in dump order. */
+    private final Object saveOrder = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetModel.class);
     private final BackstoreOps backstores = new BackstoreOps(this);
     private final FabricOps fabrics = new FabricOps(this);
@@ -78,6 +88,7 @@ public final class TargetModel {
             pending.subList(mark, pending.size()).clear();
             throw e;
         }
+        publish(pending.subList(mark, pending.size()));
         if (mark == 0 && !delivering) {
             deliver();
         }
@@ -89,6 +100,26 @@ public final class TargetModel {
             change.run();
             return null;
         });
+    }
+
+    /** Publishes the snapshot after a mutation that emitted {@code events}. */
+    private void publish(List<ModelEvent> events) {
+        java.util.Set<Target> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean discovery = false;
+        for (ModelEvent e : events) {
+            discovery |= ModelSnapshot.collectTouched(e, touched);
+        }
+        if (!touched.isEmpty() || discovery) {
+            snapshot = snapshot.next(this, touched, discovery);
+        }
+    }
+
+    /**
+     * The configuration as of the last completed mutation, immutable; reading it takes no lock
+     * (this is what event loops read).
+     */
+    public ModelSnapshot snapshot() {
+        return snapshot;
     }
 
     private void deliver() {
@@ -224,7 +255,24 @@ public final class TargetModel {
      */
     public StorageObject createUser(String name, long sizeBytes, String config, String wwn,
                                     String hwMaxSectors, String control) {
-        return mutate(() -> backstores.createUser(name, sizeBytes, config, wwn, hwMaxSectors, control));
+        return createUser(name, sizeBytes, config, wwn, false, hwMaxSectors, control);
+    }
+
+    /**
+     * As {@link #createUser(String, long, String, String, String, String)}; {@code forceWwn}
+     * makes the given wwn replace the one a shared volume records (user:glfs).
+     */
+    public StorageObject createUser(String name, long sizeBytes, String config, String wwn, boolean forceWwn,
+                                    String hwMaxSectors, String control) {
+        return mutate(() -> backstores.createUser(name, sizeBytes, config, wwn, forceWwn, hwMaxSectors, control));
+    }
+
+    /**
+     * Takes the wwn and size another gateway recorded for a shared LU (user:glfs); the engine
+     * calls it from its metadata threads. Emits {@link ModelEvent.StorageObjectAspect#IDENTITY}.
+     */
+    public void adoptSharedIdentity(StorageObject so, String wwn, long sizeBytes) {
+        mutateVoid(() -> backstores.adoptSharedIdentity(so, wwn, sizeBytes));
     }
 
     /**
@@ -441,22 +489,30 @@ public final class TargetModel {
         return SaveconfigExport.dump(this);
     }
 
-    /** The exact saveconfig.json text rtslib would write for this configuration. */
-    public synchronized String toJson() {
+    /** The exact saveconfig.json text rtslib would write for this configuration (serialized outside the lock). */
+    public String toJson() {
         return io.glio.saveconfig.SaveConfigWriter.toJson(dump());
     }
 
     /**
      * Writes saveconfig.json atomically with mode 0600 (see {@code SaveConfigWriter}); an empty
-     * configuration does not replace a non-empty file unless {@code force}.
+     * configuration does not replace a non-empty file unless {@code force}. The records are
+     * dumped under the lock (memory only); the file is written outside it, so a slow disk
+     * delays only other saves, never readers or mutations. Do not call it from a listener.
      *
      * @throws ModelException with the writer's reason when the file cannot be written
      */
-    public synchronized void saveToFile(java.nio.file.Path file, boolean force) {
-        try {
-            io.glio.saveconfig.SaveConfigWriter.write(dump(), file, force);
-        } catch (java.io.IOException e) {
-            throw new ModelException(e.getMessage());
+    public void saveToFile(java.nio.file.Path file, boolean force) {
+        synchronized (saveOrder) {
+            try {
+                io.glio.saveconfig.SaveConfigWriter.write(dump(), file, force);
+            } catch (java.io.IOException e) {
+                throw new ModelException(e.getMessage());
+            }
+            PartialRestore partial = partialRestore;
+            if (partial != null && partial.concerns(file)) {
+                partialRestore = null; // the admin replaced the file
+            }
         }
     }
 
@@ -483,38 +539,32 @@ public final class TargetModel {
 
     /**
      * Reads a saveconfig.json file and restores it ({@link #restore}). Objects the file
-     * describes inconsistently are skipped with rtslib's errors rather than refusing the file.
+     * describes inconsistently are skipped with rtslib's errors, and invalid entries (a value of
+     * the wrong type or out of range) with one line naming their JSON path
+     * ({@link SaveconfigFile}), rather than refusing the file; those lines come first. When
+     * invalid entries were skipped, {@link #partialRestore()} says so until the file is saved.
      *
      * @throws ModelException when the file cannot be read or is not a saveconfig.json
      */
     public List<String> restoreFromFile(java.nio.file.Path file, RestoreOptions options) {
-        io.glio.saveconfig.SaveConfig config;
-        try {
-            config = io.glio.saveconfig.SaveConfigReader.readLenient(file).config();
-        } catch (io.glio.saveconfig.SaveConfigException e) {
-            config = withMissingKeysMarked(file, e);
-        } catch (java.io.IOException e) {
-            throw new ModelException(e.getMessage());
+        SaveconfigFile.Read read = SaveconfigFile.read(file);
+        List<String> errors = new ArrayList<>(read.skipped());
+        errors.addAll(restore(read.config(), options));
+        PartialRestore current = partialRestore;
+        if (!read.skipped().isEmpty()) {
+            partialRestore = new PartialRestore(file, read.skipped());
+        } else if (current != null && current.concerns(file)) {
+            partialRestore = null;
         }
-        return restore(config, options);
+        return List.copyOf(errors);
     }
 
     /**
-     * A file refused only because entries lack required keys is restored like rtslib does:
-     * those entries are skipped with rtslib's errors. Any other problem keeps the reader's
-     * located message.
+     * The last file restored with invalid entries left out, until it is saved again
+     * ({@link #saveToFile}); an automatic save must not replace it.
      */
-    private static io.glio.saveconfig.SaveConfig withMissingKeysMarked(java.nio.file.Path file,
-                                                                     io.glio.saveconfig.SaveConfigException original) {
-        try {
-            String marked = MissingKeys.mark(java.nio.file.Files.readString(file));
-            if (marked != null) {
-                return io.glio.saveconfig.SaveConfigReader.parseLenient(marked, file.toString()).config();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall through to the original, better located, message
-        }
-        throw new ModelException(original.getMessage());
+    public Optional<PartialRestore> partialRestore() {
+        return Optional.ofNullable(partialRestore);
     }
 
     // ---------------------------------------------------------------- internals shared by ops

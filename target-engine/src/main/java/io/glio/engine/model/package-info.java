@@ -52,8 +52,10 @@
  *   <li>Paths: {@code configfsPath()} on every node gives the configfs path rtslib messages
  *   and {@code info} use.</li>
  *   <li>Reading several nodes consistently while an engine thread may change status: do it
- *   inside {@code synchronized (model) {…}}; all model methods synchronize on the model.
- *   Node list getters return snapshots.</li>
+ *   inside {@code synchronized (model) {…}}; the model's monitor is its writer lock and all
+ *   its methods take it. Node list getters return copies. Code on an event loop never takes
+ *   it: it reads {@link io.glio.engine.model.TargetModel#snapshot()}, an immutable
+ *   {@link io.glio.engine.model.ModelSnapshot} published after each completed mutation.</li>
  *   <li>Deleting: {@code deleteStorageObject} deletes the LUNs (and mapped LUNs) exporting the
  *   object first, as rtslib and {@code /backstores/* delete} do;
  *   {@code deleteUnusedStorageObject} is the kernel's strict rule (EBUSY while exported).
@@ -71,7 +73,10 @@
  * <ul>
  *   <li>{@code restoreFromFile(path, options)} / {@code restore(records, options)}: rtslib's
  *   restore; returns the recoverable errors (each ends in {@code , skipped}) for
- *   {@code Configuration restored, N recoverable errors:}; throws
+ *   {@code Configuration restored, N recoverable errors:}; invalid entries of a file (a value
+ *   of the wrong type or out of range) come first, one line each naming the JSON path,
+ *   and {@code partialRestore()} then forbids automatic saves of that file until it is saved
+ *   explicitly; throws
  *   {@link io.glio.engine.model.RestoreConflictException} for
  *   {@code storageobject 'fileio:b' exist not restoring}. The shell checks
  *   {@code Restore file … not found} and parses {@code clear_existing} itself.</li>
@@ -89,7 +94,8 @@
  * Register a {@link io.glio.engine.model.ModelListener}; each successful change delivers
  * {@link io.glio.engine.model.ModelEvent}s in order (a cascading delete delivers one event per
  * removed object, children first). The listener runs under the model lock on the changing
- * thread: hand slow work (opening a gluster volume) to another thread, which keeps what it
- * finds to itself rather than writing it into the model.
+ * thread, after {@code snapshot()} already shows the change: hand slow work (opening a gluster
+ * volume) to another thread, which keeps what it finds to itself rather than writing it into
+ * the model.
  */
 package io.glio.engine.model;

@@ -36,7 +36,16 @@ final class NexusLunMap implements LunMap {
     record Change(boolean inventoryChanged, List<LogicalUnit> accessStateChanged) {
     }
 
-    Change replace(TreeMap<Integer, LunAccess> next) {
+    /**
+     * Resolves and swaps in a new map. Resolving inside this map's lock orders concurrent
+     * refreshes (the login's first one and a mutation's): the map swapped in last is the one
+     * resolved last, from the newest snapshot.
+     */
+    synchronized Change replaceFrom(java.util.function.Supplier<TreeMap<Integer, LunAccess>> resolver) {
+        return replace(resolver.get());
+    }
+
+    private Change replace(TreeMap<Integer, LunAccess> next) {
         Map<Integer, LunAccess> prev = luns;
         luns = java.util.Collections.unmodifiableMap(next);
         boolean inventory = !prev.keySet().equals(next.keySet());

@@ -47,9 +47,17 @@ final class StoreOpener {
     private final Duration openTimeout;
     private final Map<StorageObject, StoreState> states = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
+    private final AttachListener attached;
 
-    StoreOpener(Map<StorageObject, LogicalUnit> units, List<BackingStoreProvider> providers, Duration openTimeout) {
+    /** Told of every store attached to its unit (on the thread that opened it). */
+    interface AttachListener {
+        void attached(StorageObject so, LogicalUnit unit, BackingStore store);
+    }
+
+    StoreOpener(Map<StorageObject, LogicalUnit> units, List<BackingStoreProvider> providers, Duration openTimeout,
+                AttachListener attached) {
         this.units = units;
+        this.attached = attached;
         this.providers = List.copyOf(providers);
         this.openTimeout = openTimeout;
         AtomicInteger count = new AtomicInteger();
@@ -117,6 +125,7 @@ final class StoreOpener {
         }
         store.onStateChange(() -> publish(so, unit, store::state));
         publish(so, unit, store::state);
+        attached.attached(so, unit, store);
     }
 
     private void publish(StorageObject so, LogicalUnit unit, Supplier<StoreState> next) {

@@ -7,7 +7,12 @@ import io.glio.engine.iscsi.IscsiServer;
 import io.glio.engine.iscsi.session.SessionInfo;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
+import io.glio.engine.nbd.NbdServer;
 
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +28,24 @@ public final class TargetEngine implements AutoCloseable {
 
     private final DeviceRegistry devices;
     private final IscsiServer iscsi;
+    private final NbdServer nbd;
 
-    private TargetEngine(DeviceRegistry devices, IscsiServer iscsi) {
+    private TargetEngine(DeviceRegistry devices, IscsiServer iscsi, NbdServer nbd) {
         this.devices = devices;
         this.iscsi = iscsi;
+        this.nbd = nbd;
     }
 
     /** Opens every storage object of the model and listens on every enabled TPG's portals. */
     public static TargetEngine start(TargetModel model) {
+        return start(model, null);
+    }
+
+    /**
+     * As {@link #start(TargetModel)}, and serves the LUNs of every loopback target over NBD on
+     * {@code <runDir>/loopback/<wwn>.sock} (none when {@code runDir} is null).
+     */
+    public static TargetEngine start(TargetModel model, Path runDir) {
         List<BackingStoreProvider> providers = new ArrayList<>(DeviceRegistry.localProviders());
         providers.add(new GlfsBackingStoreProvider());
         DeviceRegistry devices = new DeviceRegistry(model, providers);
@@ -38,16 +53,50 @@ public final class TargetEngine implements AutoCloseable {
         try {
             iscsi.start();
         } catch (RuntimeException e) {
-            iscsi.close();
-            devices.close();
+            closeAll(iscsi, null, devices);
             throw e;
         }
-        return new TargetEngine(devices, iscsi);
+        return new TargetEngine(devices, iscsi, runDir == null ? null : startNbd(model, runDir, devices));
+    }
+
+    /** The NBD server, or null when the run directory cannot be made: iSCSI serves on without it. */
+    private static NbdServer startNbd(TargetModel model, Path runDir, DeviceRegistry devices) {
+        NbdServer nbd = new NbdServer(model, runDir, devices::openLoopback);
+        try {
+            nbd.start();
+            return nbd;
+        } catch (IOException | RuntimeException e) {
+            nbd.close();
+            LoggerFactory.getLogger(TargetEngine.class).warn("loopback LUNs are not served over NBD: {}: {}",
+                    runDir, e.toString());
+            return null;
+        }
+    }
+
+    private static void closeAll(IscsiServer iscsi, NbdServer nbd, DeviceRegistry devices) {
+        try {
+            iscsi.close();
+            if (nbd != null) {
+                nbd.close();
+            }
+        } finally {
+            devices.close();
+        }
+    }
+
+    /** The NBD socket of a loopback target ({@code ls}, {@code info}); empty while it is not served. */
+    public Optional<Path> loopbackSocket(String targetWwn) {
+        return nbd == null ? Optional.empty() : nbd.socket(targetWwn);
     }
 
     /** Where a storage object's store stands, for {@code ls}; empty for an object not served. */
     public Optional<StoreState> storeState(StorageObject so) {
         return devices.state(so);
+    }
+
+    /** How a LU shared through its gluster volume stands (identity, gateways), for {@code ls}/{@code info}. */
+    public Optional<io.glio.engine.backing.glfs.meta.LuSharing> sharing(StorageObject so) {
+        return devices.sharing(so);
     }
 
     /** The live iSCSI sessions, for the shell's {@code sessions} command. */
@@ -67,10 +116,6 @@ public final class TargetEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            iscsi.close();
-        } finally {
-            devices.close();
-        }
+        closeAll(iscsi, nbd, devices);
     }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LogicalUnit {
 
-    private final String wwn;
+    private volatile String wwn;
+    /** While set (a shared LU whose identity is not read yet, or conflicts) no medium access is served. */
+    private volatile String identityHold;
     private final String name;
     private final Plugin plugin;
     private volatile DeviceSettings settings;
@@ -40,6 +42,30 @@ public final class LogicalUnit {
     /** Unit serial number (VPD 0x80), the storage object's wwn. */
     public String wwn() {
         return wwn;
+    }
+
+    /**
+     * Takes the wwn a shared LU's volume records (another gateway's); INQUIRY reports it from
+     * now on. Raises INQUIRY DATA HAS CHANGED on every nexus when it differs.
+     */
+    public void adoptWwn(String next) {
+        if (!next.equals(wwn)) {
+            wwn = next;
+            unitAttentions.raiseAll(UnitAttentions.INQUIRY_DATA_CHANGED, null);
+        }
+    }
+
+    /**
+     * Holds medium access (NOT READY) while {@code reason} is not null: a shared LU serves no
+     * I/O before its identity is read from the volume, nor while it conflicts with it.
+     */
+    public void holdForIdentity(String reason) {
+        identityHold = reason;
+    }
+
+    /** Why medium access is held, or null. */
+    public String identityHold() {
+        return identityHold;
     }
 
     public String name() {
@@ -81,7 +107,7 @@ public final class LogicalUnit {
 
     public boolean ready() {
         BackingStore s = store;
-        return s != null && s.isReady();
+        return s != null && s.isReady() && identityHold == null;
     }
 
     /** Capacity in logical blocks; raises CAPACITY DATA HAS CHANGED when the store's size moved. */
@@ -127,8 +153,10 @@ public final class LogicalUnit {
 
     /**
      * Flushes the store (SYNCHRONIZE CACHE semantics, SBC-3 5.22: what was acknowledged reaches
-     * stable storage; bounded at 10 s) and closes it. A failed flush is logged: closing still
-     * releases the store.
+     * stable storage; bounded at 10 s) and closes it. New commands see no store from the start
+     * (NOT READY); the store's own close waits for the I/O already running and syncs once more,
+     * since this flush may run beside writes still queued. A failed flush is logged: closing
+     * still releases the store.
      */
     public void close() {
         BackingStore s = store;

@@ -24,6 +24,8 @@ public final class UnitAttentions {
     public static final Condition ASYMMETRIC_ACCESS_STATE_CHANGED = new Condition(0x2a, 0x06);
     public static final Condition CAPACITY_CHANGED = new Condition(0x2a, 0x09);
     public static final Condition REPORTED_LUNS_CHANGED = new Condition(0x3f, 0x0e);
+    /** INQUIRY DATA HAS CHANGED (SPC-4 Annex F): a shared LU took its wwn from the volume. */
+    public static final Condition INQUIRY_DATA_CHANGED = new Condition(0x3f, 0x03);
 
     /** A unit attention condition: its additional sense code and qualifier (SPC-4 4.5.6). */
     public record Condition(int asc, int ascq) {

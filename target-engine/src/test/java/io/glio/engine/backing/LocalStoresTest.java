@@ -9,6 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,5 +109,36 @@ class LocalStoresTest {
                 .hasCauseInstanceOf(BackingStoreException.class)
                 .cause().satisfies(c -> assertThat(((BackingStoreException) c).condition())
                         .isEqualTo(BackingStoreException.Condition.NOT_READY));
+    }
+
+    @Test
+    void closeWritesWhatWasQueuedBeforeItAndTheDataIsThereAfterReopening() throws Exception {
+        Path file = folder.resolve("queued.img");
+        int writes = 64;
+        int chunk = 1 << 20;
+        List<CompletableFuture<Void>> queued = new ArrayList<>();
+        FileBackingStore store = FileBackingStore.open(file, (long) writes * chunk, false, false, 1);
+        // One I/O thread: all but the first write wait in the queue when close() begins.
+        for (int k = 0; k < writes; k++) {
+            queued.add(store.write((long) k * chunk, ByteBuffer.wrap(filled(chunk, k + 1)), false));
+        }
+        store.close();
+
+        for (int k = 0; k < writes; k++) {
+            assertThat(queued.get(k)).as("write %d", k).isCompletedWithValue(null);
+        }
+        try (FileBackingStore reopened = FileBackingStore.open(file, -1, false, true, 1)) {
+            for (int k = 0; k < writes; k++) {
+                ByteBuffer back = ByteBuffer.allocate(chunk);
+                reopened.read((long) k * chunk, back).get();
+                assertThat(back.array()).as("chunk %d", k).isEqualTo(filled(chunk, k + 1));
+            }
+        }
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
     }
 }

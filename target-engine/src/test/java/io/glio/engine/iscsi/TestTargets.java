@@ -15,12 +15,17 @@ public final class TestTargets {
      * (created if missing) with one portal on 127.0.0.1.
      */
     public static Tpg demo(TargetModel model, String iqn, int port) {
+        return demo(model, iqn, "127.0.0.1", port);
+    }
+
+    /** The same with its portal on {@code address}. */
+    public static Tpg demo(TargetModel model, String iqn, String address, int port) {
         Tpg tpg = model.createTpg(model.target(Fabric.ISCSI, iqn)
                 .orElseGet(() -> model.createTarget(Fabric.ISCSI, iqn)), null);
         model.setTpgAttribute(tpg, "authentication", "0");
         model.setTpgAttribute(tpg, "generate_node_acls", "1");
         model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
-        model.createPortal(tpg, "127.0.0.1", port);
+        model.createPortal(tpg, address, port);
         model.setTpgEnabled(tpg, true);
         return tpg;
     }

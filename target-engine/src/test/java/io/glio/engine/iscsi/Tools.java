@@ -30,4 +30,16 @@ public final class Tools {
     public static Result run(String... command) throws IOException, InterruptedException {
         return run(List.of(command));
     }
+
+    /** Writes {@code size} bytes of seeded random data (1 MiB at a time) to {@code file}. */
+    public static void writeRandomFile(java.nio.file.Path file, long size, long seed) throws IOException {
+        java.util.Random r = new java.util.Random(seed);
+        byte[] chunk = new byte[1 << 20];
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            for (long done = 0; done < size; done += chunk.length) {
+                r.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+    }
 }

@@ -16,6 +16,8 @@ import io.glio.engine.iscsi.pdu.RawPdu;
 import io.glio.engine.iscsi.pdu.ReadyToTransfer;
 import io.glio.engine.iscsi.pdu.ScsiCommandRequest;
 import io.glio.engine.iscsi.pdu.ScsiResponse;
+import io.glio.engine.iscsi.pdu.TextRequest;
+import io.glio.engine.iscsi.pdu.TextResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,6 +139,32 @@ final class IscsiClient implements AutoCloseable {
             parser.digests(headerDigest, dataDigest);
         }
         return new Login(r.statusClass(), r.statusDetail(), answered);
+    }
+
+    /**
+     * Logs in to a discovery session (AuthMethod=None) and returns the target's answer to
+     * {@code SendTargets=All} as text ({@code key=value\0} pairs).
+     */
+    String discover(String initiator) throws Exception {
+        long isid = 0x400000000000L | (System.nanoTime() & 0xffffffL);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("InitiatorName", initiator);
+        names.put("SessionType", "Discovery");
+        names.put("AuthMethod", "None");
+        LoginResponse r = loginStep(isid, true, 0, 1, names);
+        if (r.statusClass() == 0) {
+            r = loginStep(isid, true, 1, 3, Map.of("HeaderDigest", "None", "DataDigest", "None"));
+        }
+        if (r.statusClass() != 0) {
+            throw new AssertionError("discovery login refused: " + r.statusClass() + "/" + r.statusDetail());
+        }
+        send(new TextRequest(true, true, false, itt++, Bhs.RESERVED_TAG, cmdSn, expStatSn,
+                "SendTargets=All\0".getBytes(StandardCharsets.UTF_8)).encode());
+        RawPdu p = receive();
+        if (p == null || p.opcode() != Opcode.TEXT_RESPONSE) {
+            throw new AssertionError("expected a Text Response, got " + (p == null ? "end of stream" : p.opcode()));
+        }
+        return new String(TextResponse.decode(p).data(), StandardCharsets.UTF_8);
     }
 
     private LoginResponse loginStep(long isid, boolean transit, int csg, int nsg, Map<String, String> kv)

@@ -17,12 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +58,7 @@ class QemuImgOverIscsiTest {
     @BeforeAll
     static void serveFileioLuns() throws IOException {
         random = dir.resolve("random.img");
-        writeRandomFile(random, SIZE, 20261201);
+        Tools.writeRandomFile(random, SIZE, 20261201);
         TargetModel model = new TargetModel();
         Tpg open = TestTargets.demo(model, OPEN, OPEN_PORT);
         for (int lun = 0; lun < 3; lun++) {
@@ -193,14 +191,4 @@ class QemuImgOverIscsiTest {
         return secret == null ? opts : opts + ",user=" + USER + ",password=" + secret;
     }
 
-    private static void writeRandomFile(Path file, long size, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] chunk = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long done = 0; done < size; done += chunk.length) {
-                r.nextBytes(chunk);
-                out.write(chunk);
-            }
-        }
-    }
 }

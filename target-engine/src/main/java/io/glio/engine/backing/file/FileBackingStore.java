@@ -21,6 +21,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fileio and block stores: positional {@link FileChannel} I/O on a small bounded pool of
@@ -35,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FileBackingStore implements BackingStore {
 
+    /** How long {@link #close()} waits for queued and running I/O. */
+    public static final long CLOSE_WAIT_MILLIS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(FileBackingStore.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final int UNIT = 512;
     private static final int ALLOCATION_WINDOW = 1 << 20;
@@ -196,13 +201,34 @@ public final class FileBackingStore implements BackingStore {
         }
     }
 
+    /**
+     * Lets the I/O already queued or running finish (at most {@link #CLOSE_WAIT_MILLIS}: a
+     * write the initiator sent before the stop is still written, not failed with NOT READY),
+     * then {@code fdatasync}s so every acknowledged write is on stable storage, then closes.
+     * I/O submitted after this began is refused NOT READY. Idempotent; blocks, so never call it
+     * on an event loop or an I/O thread of this store.
+     */
     @Override
     public void close() {
         io.shutdown();
         try {
+            if (!io.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: I/O still running after {} ms; closing the file under it", path, CLOSE_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            LOG.warn("{}: fdatasync before close failed: {}", path, e.getMessage());
+        }
+        try {
             channel.close();
         } catch (IOException e) {
-            // closing twice or after an I/O error: nothing left to release
+            // after an I/O error: nothing left to release
         }
     }
 

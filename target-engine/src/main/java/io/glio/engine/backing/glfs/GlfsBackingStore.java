@@ -15,9 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,23 +31,11 @@ import org.slf4j.LoggerFactory;
  * docs/performance.md records the alternatives measured (a synchronous pool, split requests,
  * O_DIRECT) and why they lost.
  *
- * <p>Caching follows {@link GlfsCaching}, from the object's {@code emulate_write_cache}:
- * <ul>
- * <li>{@link GlfsCaching#NONE} (0, the default): write-through to the bricks, so the LU stays one
- * LU when several gateways export the file. The connection runs without gluster's client caches;
- * a write is answered once every replica's brick has it, so it survives this gateway's death and
- * any other gateway reads it at once. The LU reports no write cache (WCE=0), which makes every
- * write a FUA write for the SCSI layer: here that is the write itself, with no {@code fdatasync}
- * per write (which would cost what an {@code O_DSYNC} open costs, 13x fewer 4 KiB writes per
- * second, docs/performance.md). SYNCHRONIZE CACHE still ends with {@code fdatasync}, which the
- * bricks apply to the whole file, whichever gateway wrote it.</li>
- * <li>{@link GlfsCaching#PRIVATE} (1): gluster caches plain writes (write-behind) and the LU says so,
- * reporting a volatile write cache (WCE=1); FUA writes and SYNCHRONIZE CACHE end with
- * {@code fdatasync} (GlfsBrickRestartOverIscsiTest checks exactly that). Only for a file one
- * gateway exports.</li>
- * </ul>
- * tcmu-runner's glfs handler instead opens with O_DIRECT and relies on the gluster-block volume
- * profile ({@code performance.strict-o-direct on}) for the same write-through.
+ * <p>Caching follows {@link GlfsCaching}, from the object's {@code emulate_write_cache}: by
+ * default none on the client, so several gateways can export the file as one LU (writes answered
+ * once the bricks have them, WCE=0, FUA adds nothing); with 1, gluster's write-behind and WCE=1,
+ * FUA and SYNCHRONIZE CACHE ending in {@code fdatasync} (GlfsBrickRestartOverIscsiTest).
+ * tcmu-runner instead opens with O_DIRECT under gluster-block's strict-o-direct profile.
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
  * I/O fails at once with {@link Condition#NOT_READY}, and a reconnect thread retries with
@@ -104,7 +90,7 @@ public final class GlfsBackingStore implements BackingStore {
         this.connections = connections;
         this.settings = settings;
         this.status = new AtomicReference<>(StoreState.connecting("connecting to " + config.volumeKey()));
-        this.reconnector = new ScheduledThreadPoolExecutor(1, daemonThreads("glfs-reconnect-" + name));
+        this.reconnector = new ScheduledThreadPoolExecutor(1, GlfsRangeLocks.daemonThreads("glfs-reconnect-" + name));
         this.reconnector.setKeepAliveTime(5, TimeUnit.SECONDS);
         this.reconnector.allowCoreThreadTimeOut(true);
         this.reconnector.setRemoveOnCancelPolicy(true);
@@ -210,13 +196,12 @@ public final class GlfsBackingStore implements BackingStore {
     /** A gluster byte-range lock of the file ({@link GlfsRangeLocks}), which every gateway respects. */
     @Override
     public <T> CompletableFuture<T> underSharedRangeLock(long offset, long length, Supplier<CompletableFuture<T>> body) {
-        GlfsFile current;
         try {
-            current = connectedFile();
+            GlfsFile current = connectedFile();
+            return rangeLocks.exclusive(current, offset, length, body, error -> failure(current, error));
         } catch (BackingStoreException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return rangeLocks.exclusive(current, offset, length, body, error -> failure(current, error));
     }
 
     /** Sets the file's length ({@code ftruncate}) and the served size; needs a connected store. */
@@ -231,6 +216,14 @@ public final class GlfsBackingStore implements BackingStore {
         } catch (GlfsException e) {
             throw failure(current, e);
         }
+        size = newSize;
+    }
+
+    /**
+     * Serves {@code newSize} bytes from now on without touching the file: another gateway
+     * resized it (the LU metadata says so), and truncating here could undo a later change.
+     */
+    public void sizeChangedElsewhere(long newSize) {
         size = newSize;
     }
 
@@ -255,8 +248,9 @@ public final class GlfsBackingStore implements BackingStore {
             file = null;
             lease = null;
         }
+        boolean idle = syncWhenIdle(f);
         try {
-            release(f, l, CLOSE_WAIT_MILLIS);
+            release(f, l, idle ? CLOSE_WAIT_MILLIS : 0);
         } catch (IllegalStateException e) {
             // gfapi calls still hang on a dead brick: free the file and connection once they return.
             LOG.warn("{}: {}; releasing {} when they end", name, e.getMessage(), config);
@@ -554,6 +548,27 @@ public final class GlfsBackingStore implements BackingStore {
     // ---- helpers
 
     /**
+     * Waits for the calls on {@code f} to end, then {@code fdatasync}s it: the engine's flush
+     * before close may have run beside writes still in flight, and what the initiator was told
+     * is written must be on the bricks before the file closes (SBC-3 5.22). Returns whether the
+     * calls ended within {@link #CLOSE_WAIT_MILLIS}.
+     */
+    private boolean syncWhenIdle(GlfsFile f) {
+        if (f == null) {
+            return true;
+        }
+        if (!f.awaitIdle(CLOSE_WAIT_MILLIS)) {
+            return false;
+        }
+        try {
+            f.fdatasync();
+        } catch (GlfsException | IllegalStateException e) {
+            LOG.warn("{}: fdatasync before close failed: {}", name, e.getMessage());
+        }
+        return true;
+    }
+
+    /**
      * Closes the file once its calls have ended (waiting at most {@code waitMillis}), then gives
      * the connection back.
      *
@@ -581,14 +596,5 @@ public final class GlfsBackingStore implements BackingStore {
         } catch (GlfsException | IllegalStateException e) {
             LOG.warn("{}: closing {}: {}", name, f, e.getMessage());
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, prefix + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

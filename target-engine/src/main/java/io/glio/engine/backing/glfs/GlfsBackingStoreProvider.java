@@ -1,6 +1,7 @@
 package io.glio.engine.backing.glfs;
 
 import io.glio.gfapi.Glfs;
+import io.glio.gfapi.GlfsException;
 import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreException;
 import io.glio.engine.backing.BackingStoreException.Condition;
@@ -106,6 +107,15 @@ public final class GlfsBackingStoreProvider implements BackingStoreProvider {
         }
         GlfsCaching caching = storageObject.writeBack() ? GlfsCaching.PRIVATE : GlfsCaching.NONE;
         return new GlfsBackingStore(storageObject.name(), config, size, growFile, caching, connections, settings);
+    }
+
+    /**
+     * Holds the connection of a store's volume (connecting when nobody does; blocks then, so
+     * call it off the event loops). For the LU metadata kept beside the data file; the store's
+     * own connection, so the metadata goes without client caches as the store's data does.
+     */
+    public GlfsVolumeHold holdVolume(GlfsBackingStore store) throws GlfsException {
+        return new GlfsVolumeHold(connections.acquire(store.config().volumeKey(), store.caching()));
     }
 
     /** Gluster connections open now (one per volume and server list in use). */

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,12 +34,17 @@ final class GlfsRangeLocks {
 
     GlfsRangeLocks(String name) {
         this.name = name;
+        this.lockers = Executors.newCachedThreadPool(daemonThreads("glfs-lock-" + name));
+    }
+
+    /** Daemon threads named {@code prefix-1}, {@code prefix-2}... (the store's threads too). */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        this.lockers = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "glfs-lock-" + name + "-" + count.incrementAndGet());
+        return task -> {
+            Thread t = new Thread(task, prefix + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     /**

@@ -78,6 +78,7 @@ final class WritePlacement implements PduParser.DataPlacement {
     }
 
     /** Whether {@code pdu}'s data segment was received in place; the placement ends with it. */
+    @SuppressWarnings("ReferenceEquality") // identity is the question: is it the very window we handed out?
     boolean placed(RawPdu pdu) {
         boolean inPlace = pdu.data() == placedData;
         placedData = null;
