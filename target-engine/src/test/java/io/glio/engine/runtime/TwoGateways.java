@@ -1,5 +1,6 @@
 package io.glio.engine.runtime;
 
+import io.glio.engine.backing.BackingStoreProvider;
 import io.glio.engine.backing.glfs.GlfsBackingStoreProvider;
 import io.glio.engine.model.DeviceProbe;
 import io.glio.engine.model.Fabric;
@@ -11,6 +12,7 @@ import io.glio.engine.model.TargetModel;
 import io.glio.engine.model.Tpg;
 import io.glio.gfapi.GlusterTestVolume;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +37,7 @@ final class TwoGateways implements AutoCloseable {
         final DeviceRegistry registry;
         final Initiator initiator;
 
-        Gateway(String config, long size, String emulateWriteCache, String isid) {
+        Gateway(String id, String config, long size, String emulateWriteCache, String isid) {
             so = model.createUser("lu", size, config, WWN, "2048", null);
             model.setStorageObjectAttribute(so, "emulate_write_cache", emulateWriteCache);
             Target target = model.createTarget(Fabric.ISCSI, TARGET);
@@ -43,12 +45,13 @@ final class TwoGateways implements AutoCloseable {
             model.createLun(tpg, 0, so, null);
             NodeAcl acl = model.createNodeAcl(tpg, INITIATOR);
             model.createMappedLun(acl, 0, 0, false, null);
-            List<io.glio.engine.backing.BackingStoreProvider> providers = new ArrayList<>();
+            List<BackingStoreProvider> providers = new ArrayList<>();
             providers.add(new GlfsBackingStoreProvider());
             providers.addAll(DeviceRegistry.localProviders());
-            registry = new DeviceRegistry(model, providers);
+            // An id of its own (the default reads TARGETCLI_HOME, the same for both gateways).
+            registry = new DeviceRegistry(model, providers, () -> new SharedLus.Settings(id, Duration.ofSeconds(2)));
             ScsiFixture.waitUntil(() -> registry.unit(so).map(u -> u.ready()).orElse(false), so + " ready",
-                    java.time.Duration.ofSeconds(30));
+                    Duration.ofSeconds(30));
             initiator = new Initiator(registry, INITIATOR, isid, TARGET, 1).ready(0);
         }
 
@@ -67,8 +70,8 @@ final class TwoGateways implements AutoCloseable {
     TwoGateways(GlusterTestVolume volume, long size, String emulateWriteCache) {
         path = GlusterTestVolume.scratchName("coherent");
         String config = "glfs/" + volume.volume() + "@" + volume.host() + "/" + path;
-        a = new Gateway(config, size, emulateWriteCache, "23d000000001");
-        b = new Gateway(config, size, emulateWriteCache, "23d000000002");
+        a = new Gateway("coherent-a", config, size, emulateWriteCache, "23d000000001");
+        b = new Gateway("coherent-b", config, size, emulateWriteCache, "23d000000002");
     }
 
     @Override
