@@ -59,7 +59,15 @@ final class PosixLocks {
         flock.putLong(8, start);
         flock.putLong(16, length);
         flock.putInt(24, 0);
-        if (api.lib.glfs_posix_lock(fd, cmd, flock) != 0) {
+        int rc;
+        try {
+            rc = api.lib.glfs_posix_lock(fd, cmd, flock);
+        } finally {
+            // jnr passes the struct's address only: without this fence the collector may free it
+            // while F_SETLKW still waits in gfapi (a SIGSEGV in glfs_posix_lock seen under load).
+            java.lang.ref.Reference.reachabilityFence(flock);
+        }
+        if (rc != 0) {
             int errno = api.errno();
             if (cmd == F_SETLK && (errno == EAGAIN || errno == EACCES)) {
                 throw new GlfsLockHeldException(errno, what);

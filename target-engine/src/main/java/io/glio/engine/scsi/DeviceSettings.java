@@ -24,7 +24,7 @@ public record DeviceSettings(int blockSize, boolean writeCache, boolean fuaWrite
     public static DeviceSettings of(StorageObject so) {
         Attributes a = so.attributes();
         boolean user = so.plugin() == Plugin.USER;
-        return new DeviceSettings(so.blockSize(), so.writeBack(), flag(a, "emulate_fua_write", true),
+        return new DeviceSettings(so.blockSize(), so.writeBack() || user, flag(a, "emulate_fua_write", true),
                 flag(a, "is_nonrot", false), flag(a, "emulate_tpu", false), flag(a, "emulate_tpws", false),
                 flag(a, "unmap_zeroes_data", false), a.getLong("max_unmap_lba_count", 0),
                 unmapDescriptorLimit(a), a.getLong("unmap_granularity", 0),

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Caching follows {@link GlfsCaching}, from the object's {@code emulate_write_cache}: by
  * default none on the client, so several gateways can export the file as one LU (writes answered
- * once the bricks have them, WCE=0, FUA adds nothing); with 1, gluster's write-behind and WCE=1,
- * FUA and SYNCHRONIZE CACHE ending in {@code fdatasync} (GlfsBrickRestartOverIscsiTest).
+ * once the bricks have them); with 1, gluster's write-behind too. Either way WCE=1, FUA and
+ * SYNCHRONIZE CACHE ending in {@code fdatasync} on the bricks (GlfsBrickRestartOverIscsiTest).
  * tcmu-runner instead opens with O_DIRECT under gluster-block's strict-o-direct profile.
  *
  * <p>Readiness: while the volume cannot be reached (at open or later) the store is not ready,
@@ -171,10 +171,10 @@ public final class GlfsBackingStore implements BackingStore {
         return caching;
     }
 
-    /** Written through to the bricks without {@link GlfsCaching#NONE client caches}, FUA or not. */
+    /** Through to the bricks without {@link GlfsCaching#NONE client caches}; FUA also fdatasyncs there. */
     @Override
     public CompletableFuture<Void> write(long offset, ByteBuffer src, boolean forceUnitAccess) {
-        boolean sync = forceUnitAccess && caching == GlfsCaching.PRIVATE;
+        boolean sync = forceUnitAccess;
         return submit(offset, src.remaining(), (f, outcome) -> GlfsIo.writeFully(f, src, offset, sync, outcome));
     }
 

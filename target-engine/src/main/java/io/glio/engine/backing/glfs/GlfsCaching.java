@@ -21,11 +21,14 @@ enum GlfsCaching {
     /**
      * No private cache ({@code emulate_write_cache=0}, LIO's default and what rtslib files carry
      * for user objects): a write is acknowledged once the bricks have it (every replica), every
-     * read asks them. The LU reports no write cache (WCE=0), so the SCSI layer makes every write
-     * a FUA write; here that is the write itself, with no {@code fdatasync} per write (which costs
-     * what an {@code O_DSYNC} open costs: 13x fewer 4 KiB writes, docs/performance.md).
-     * SYNCHRONIZE CACHE still ends with {@code fdatasync}, which the bricks apply to the whole
-     * file, whichever gateway wrote it.
+     * read asks them, so every gateway sees every acknowledged write and a gateway's death loses
+     * none. The bricks still hold a write in their page cache until it is flushed, so the LU
+     * keeps reporting a volatile write cache (WCE=1, as glio always has for user:glfs): FUA and
+     * SYNCHRONIZE CACHE end with {@code fdatasync}, which the bricks apply to the whole file,
+     * whichever gateway wrote it. Reporting WCE=0 instead would stop initiators from flushing
+     * while nothing made the bricks' copies durable (a power loss of every brick would lose
+     * writes an application had fsync'd); a per-write {@code fdatasync} to earn WCE=0 costs what
+     * an {@code O_DSYNC} open costs: 13x fewer 4 KiB writes (docs/performance.md).
      *
      * <p>write-behind, io-cache, read-ahead, md-cache (stat-prefetch: the size after a resize) and
      * open-behind are put in pass-through; quick-read has no pass-through and serves only files up
@@ -36,8 +39,8 @@ enum GlfsCaching {
     /**
      * The volume's own client caches ({@code emulate_write_cache=1}), for an LU only one gateway
      * exports: twice the synchronous 4 KiB writes of {@link #NONE} through gfapi alone, though no
-     * faster through iSCSI in the runs of docs/performance.md. The LU reports a volatile write cache (WCE=1) that FUA and
-     * SYNCHRONIZE CACHE flush.
+     * faster through iSCSI in the runs of docs/performance.md. The volatile write cache (WCE=1)
+     * is then also the gateway's own memory; FUA and SYNCHRONIZE CACHE flush it.
      */
     PRIVATE;
 
