@@ -1,19 +1,28 @@
 package io.glio.shell;
 
 import io.glio.engine.backing.StoreState;
+import io.glio.engine.model.Portal;
 import io.glio.engine.model.StorageObject;
 import java.util.Optional;
 
 /**
- * Where a served engine's store of each storage object stands, which {@code ls} and
- * {@code info} show beside the configuration (the model holds none of it). {@link #NONE} stands
- * for "no engine in this process".
+ * What a served engine reports beside the configuration, which {@code ls} and {@code info}
+ * show (the model holds none of it): where the store of each storage object stands, and
+ * whether each portal listens. {@link #NONE} stands for "no engine in this process".
  */
 @FunctionalInterface
 public interface StoreStatusSource {
 
     /** The state of the object's store; empty when no engine serves the object. */
     Optional<StoreState> state(StorageObject storageObject);
+
+    /**
+     * Why nobody listens on the portal ({@code cannot listen}, {@code not listening}); empty
+     * when it listens, or when no engine serves (the configuration alone was checked then).
+     */
+    default Optional<String> portalProblem(Portal portal) {
+        return Optional.empty();
+    }
 
     StoreStatusSource NONE = storageObject -> Optional.empty();
 }

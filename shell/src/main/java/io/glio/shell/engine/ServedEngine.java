@@ -13,6 +13,9 @@ import io.glio.engine.model.Target;
 import io.glio.engine.model.Tpg;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import io.glio.engine.backing.StoreState;
+import io.glio.engine.model.StorageObject;
 import java.util.Set;
 
 /**
@@ -34,7 +37,17 @@ public final class ServedEngine implements EngineAttacher {
 
             @Override
             public StoreStatusSource stores() {
-                return engine::storeState;
+                return new StoreStatusSource() {
+                    @Override
+                    public Optional<StoreState> state(StorageObject storageObject) {
+                        return engine.storeState(storageObject);
+                    }
+
+                    @Override
+                    public Optional<String> portalProblem(Portal portal) {
+                        return ServedEngine.portalProblem(engine, portal);
+                    }
+                };
             }
 
             @Override
@@ -54,6 +67,19 @@ public final class ServedEngine implements EngineAttacher {
             public void close() {
                 engine.close();
             }
+        };
+    }
+
+    /** Why nobody listens on {@code portal}, or empty when its listener is up. */
+    static Optional<String> portalProblem(TargetEngine engine, Portal portal) {
+        if (!portal.tpg().enabled()) {
+            // The engine closes a disabled TPG's listeners (asynchronously); logins are refused already.
+            return Optional.of("not listening, TPG disabled");
+        }
+        return switch (engine.portalState(portal.ipAddress(), portal.port())) {
+            case LISTENING -> Optional.empty();
+            case FAILED -> Optional.of("cannot listen");
+            case NOT_LISTENING -> Optional.of("not listening");
         };
     }
 
