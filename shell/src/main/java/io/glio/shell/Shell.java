@@ -25,6 +25,7 @@ public final class Shell {
     private final GlobalCommands globals = new GlobalCommands(this);
     private SessionSource sessions = SessionSource.NONE;
     private StoreStatusSource stores = StoreStatusSource.NONE;
+    private AuditLog audit;
     private Path workingDirectory = Path.of("");
     private String currentPath = "/";
     private boolean exitRequested;
@@ -36,6 +37,7 @@ public final class Shell {
         this.prefs = prefs;
         this.console = console;
         this.configFile = configFile;
+        this.audit = AuditLog.ofThisProcess(prefs);
         model.addListener(changeListener);
     }
 
@@ -166,15 +168,24 @@ public final class Shell {
 
     /** As {@link #run(String)}, the error line going to {@code report} (one-shot: bare on stderr). */
     public boolean run(String line, java.util.function.Consumer<String> report) {
+        String error;
         try {
             execute(line);
+            audit.command(line, null);
             return true;
         } catch (ShellException | ModelException e) {
-            report.accept(e.getMessage());
+            error = e.getMessage();
         } catch (RuntimeException e) {
-            report.accept("Internal error: " + e);
+            error = "Internal error: " + e;
         }
+        audit.command(line, error);
+        report.accept(error);
         return false;
+    }
+
+    /** Where commands are recorded: this process's user by default, a service's client for its shells. */
+    public void setAuditLog(AuditLog audit) {
+        this.audit = audit;
     }
 
     /** Runs one line; a failure is thrown ({@link ShellException} or {@link ModelException}). */

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,5 +134,24 @@ class AttachedOutputTest {
                 .isEqualTo("Created ramdisk seen with size 1M.\n");
         assertThat(Files.exists(serviceConfig)).as("a one-shot in the service saves nothing").isFalse();
         assertThat(attached("ls /backstores/ramdisk\n").out).contains("o- seen ");
+    }
+
+    @Test
+    void theLogHoldsEachCommandOfAPipedSessionWithItsResultBothWays() throws IOException {
+        String script = "/backstores/ramdisk create lg 1M\nnosuch\nls /backstores\n";
+        embedded(script);
+        attached(script);
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        String who = "uid=" + uid + "(" + System.getProperty("user.name") + ") ";
+        for (String home : List.of("embedded-home", "attached-home")) {
+            Path log = tmp.resolve(home).resolve("log.txt");
+            assertThat(Files.readAllLines(log)).as(home)
+                    .map(l -> l.replaceFirst("^(\\[\\w+\\]) \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ", "$1 "))
+                    // The embedded shell's exit then saves ("/ saveconfig"); the service keeps the configuration.
+                    .startsWith("[INFO] " + who + "/backstores/ramdisk create lg 1M: ok",
+                            "[ERROR] " + who + "nosuch: failed: Command not found nosuch",
+                            "[INFO] " + who + "ls /backstores: ok", "[INFO] " + who + "exit: ok");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        }
     }
 }
