@@ -66,6 +66,9 @@ public final class ManPages {
         CommandLine cl = Main.commandLine(new Main(EngineAttacher.NONE, System.in, System.out, System.err,
                 Map.of(), TargetModel::new));
         for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            if (o.hidden()) {
+                continue;
+            }
             m.append(".TP\n.B ").append(esc(String.join(", ", o.names())));
             if (o.paramLabel() != null && !o.typeInfo().isBoolean()) {
                 m.append(" \\fI").append(esc(o.paramLabel())).append("\\fR");
