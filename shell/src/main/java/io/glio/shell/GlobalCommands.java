@@ -235,18 +235,7 @@ public final class GlobalCommands {
         if (spec == null) {
             throw new ShellException("Cannot find help topic " + topic + ".");
         }
-        StringBuilder sb = new StringBuilder("\nSYNTAX\n======\n").append(spec.syntax()).append("\n\n");
-        List<String> defaults = new ArrayList<>();
-        spec.defaults().forEach((k, v) -> {
-            if (!v.equals("None")) {
-                defaults.add(k + "=" + v + " ");
-            }
-        });
-        if (!defaults.isEmpty()) {
-            sb.append("\nDEFAULT VALUES\n==============\n").append(String.join("", defaults)).append("\n\n");
-        }
-        sb.append("\nDESCRIPTION\n===========\n\n").append(spec.description()).append("\n\n");
-        epyWrite(sb.toString());
+        epyWrite(new HelpPage(node.getClass().getSimpleName(), spec).render());
     }
 
     /** The {@code global} group: targetcli's preferences. */

@@ -141,7 +141,7 @@ public final class ManPages {
         List<CommandSpec> globals = new ArrayList<>();
         shell.globalCommands().addTo(shell.root(), globals);
         for (CommandSpec c : globals) {
-            spec(m, c);
+            spec(m, "RootNode", c);
         }
         List<String> globalNames = globals.stream().map(CommandSpec::name).toList();
         for (Map.Entry<String, UiNode> e : kinds.entrySet()) {
@@ -151,14 +151,22 @@ public final class ManPages {
                 continue;
             }
             m.append(".SS ").append(esc(e.getKey())).append('\n');
-            own.forEach(c -> spec(m, c));
+            own.forEach(c -> spec(m, e.getValue().getClass().getSimpleName(), c));
         }
     }
 
-    private static void spec(StringBuilder m, CommandSpec c) {
+    /** A command: its syntax, description, then each parameter as {@code help} documents it. */
+    private static void spec(StringBuilder m, String nodeKind, CommandSpec c) {
         m.append(".TP\n.B ").append(esc(c.syntax().strip())).append('\n');
         String firstParagraph = c.description().split("\n\n")[0].replace('\n', ' ');
         m.append(esc(firstParagraph)).append('\n');
+        Map<String, String> params = new HelpPage(nodeKind, c).parameters();
+        if (!params.isEmpty()) {
+            m.append(".RS\n");
+            params.forEach((name, text) -> m.append(".IP \\fI").append(esc(name)).append("\\fR\n")
+                    .append(esc(text.replace('\n', ' '))).append('\n'));
+            m.append(".RE\n");
+        }
     }
 
     private static void collect(UiNode node, Map<String, UiNode> kinds) {
