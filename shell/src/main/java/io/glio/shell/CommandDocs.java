@@ -138,8 +138,13 @@ final class CommandDocs {
      * meaning.
      */
     private static final Map<String, Map<String, String>> FLAGS = Map.of(
-            "ls", Map.of(JsonOutput.FLAG, "Print the tree as JSON instead (the schema is in targetcli(8))."),
-            "info", Map.of(JsonOutput.FLAG, "Print the values as JSON instead (the schema is in targetcli(8))."));
+            "ls", json("the tree"), "info", json("the values"), "get", json("the groups or parameters"),
+            "status", json("the summary"), "sessions", json("the sessions"));
+
+    private static Map<String, String> json(String what) {
+        return Map.of(JsonOutput.FLAG, "Print " + what + " as JSON instead, with typed values (the schema is in "
+                + "targetcli(8), JSON OUTPUT).");
+    }
 
     private CommandDocs() {
     }

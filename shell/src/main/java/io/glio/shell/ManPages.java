@@ -89,11 +89,13 @@ public final class ManPages {
                     .append(esc(d.defaultValue() == null ? "$TARGETCLI_HOME/log.txt" : d.defaultValue())).append(")\n")
                     .append(esc(d.description())).append('\n');
         }
+        jsonOutput(m);
         m.append(".SH FILES\n.TP\n.I /etc/target/saveconfig.json\n").append(esc("The configuration for root "
                 + "(others: ~/.targetcli/saveconfig.json), restored at start and saved on exit; see "
                 + "saveconfig.json(5). Backups of it go to the backup/ folder next to it.")).append('\n');
-        m.append(".TP\n.I ~/.targetcli/\n").append(esc("Preferences (prefs.txt), command history (history.txt)."))
-                .append('\n');
+        m.append(".TP\n.I ~/.targetcli/\n").append(esc("Preferences (prefs.txt), command history (history.txt), "
+                + "and the audit log (log.txt, or the logfile preference): each command with the uid that ran it "
+                + "and its outcome, mode 0600, rotated to log.txt.1 past 1 MiB.")).append('\n');
         m.append(".TP\n.I /etc/target/saveconfig.json.lock\n").append(esc("Held by every targetcli process that may "
                 + "write the configuration (service, embedded shell, one-shot command); holds the holder's pid."))
                 .append("\n.TP\n.I /run/glio/targetcli.sock\n").append(esc("The service's socket for root "
@@ -152,6 +154,18 @@ public final class ManPages {
             }
             m.append(".SS ").append(esc(e.getKey())).append('\n');
             own.forEach(c -> spec(m, e.getValue().getClass().getSimpleName(), c));
+        }
+    }
+
+    /** JSON OUTPUT: the schema of every --json document, verbatim, as the shell checks it in its tests. */
+    private static void jsonOutput(StringBuilder m) {
+        String schema;
+        try (InputStream in = ManPages.class.getResourceAsStream(JsonOutput.SCHEMA)) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            m.append(".SH JSON OUTPUT\n").append(esc(new ObjectMapper().readTree(schema).get("description").asText()))
+                    .append("\n.PP\n.nf\n").append(esc(schema.strip())).append("\n.fi\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("output schema not on the class path", e);
         }
     }
 

@@ -214,9 +214,13 @@ public final class Shell {
             }
         }
         UiNode target = resolve(current(), path);
-        if (positional.contains(JsonOutput.FLAG) && (command.equals("ls") || command.equals("info"))) {
-            printJson(target, command, positional.stream().filter(p -> !p.equals(JsonOutput.FLAG)).toList(),
-                    keywords);
+        if (positional.contains(JsonOutput.FLAG) && JsonOutput.COMMANDS.contains(command)) {
+            CommandSpec spec = target.commands().get(command);
+            if (spec == null) {
+                throw new ShellException("Command not found " + command);
+            }
+            console.display(JsonOutput.of(this, target, command,
+                    spec.bind(positional.stream().filter(p -> !p.equals(JsonOutput.FLAG)).toList(), keywords)));
             return;
         }
         List<UiNode> targets = everyChild ? target.children() : List.of(target);
@@ -235,32 +239,6 @@ public final class Shell {
                 exitRequested = true;
             }
         }
-    }
-
-    /** {@code ls [path] [depth] --json} and {@code info --json}: glio's output for scripts. */
-    private void printJson(UiNode target, String command, List<String> positional, java.util.Map<String, String> keywords) {
-        CommandSpec spec = target.commands().get(command);
-        if (spec == null) {
-            throw new ShellException("Command not found " + command);
-        }
-        CommandSpec.Args args = spec.bind(positional, keywords);
-        if (command.equals("info")) {
-            console.display(JsonOutput.info(target, target.info().orElseThrow()));
-            return;
-        }
-        UiNode node = resolve(target, args.get("path"));
-        String d = args.get("depth") == null ? prefs.get("tree_max_depth") : args.get("depth");
-        int depth;
-        try {
-            depth = Integer.parseInt(d.strip());
-        } catch (NumberFormatException e) {
-            throw new ShellException("The tree depth must be a number.");
-        }
-        String json;
-        synchronized (model) {
-            json = JsonOutput.tree(node, depth == 0 ? null : depth);
-        }
-        console.display(json);
     }
 
     /** configshell's {@code get_node}: bookmarks, absolute and relative paths, {@code .} and {@code ..}. */

@@ -97,7 +97,7 @@ class HelpPagesTest {
     @Test
     void helpLsDocumentsJsonWithAnExample() {
         String page = help("/", "ls");
-        assertThat(page).contains("--json\n------\nPrint the tree as JSON", "    ls --json\n",
+        assertThat(page).contains("--json\n------\nPrint the tree as JSON instead, with typed values", "    ls --json\n",
                 "path\n----\n", "Type: path. Default: none.", "depth\n-----\n");
         assertThat(sections(page)).isEqualTo(5);
     }

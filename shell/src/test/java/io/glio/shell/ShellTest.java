@@ -74,7 +74,8 @@ class ShellTest {
         JsonNode info = new ObjectMapper().readTree(run("/backstores/ramdisk/rd1 info --json"));
         assertThat(info.get("name").asText()).isEqualTo("rd1");
         assertThat(info.get("plugin").asText()).isEqualTo("ramdisk");
-        assertThat(info.get("nullio").asText()).isEqualTo("True");
+        assertThat(info.get("nullio").isBoolean()).isTrue();
+        assertThat(info.get("nullio").asBoolean()).isTrue();
     }
 
     @Test
