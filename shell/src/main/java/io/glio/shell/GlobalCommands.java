@@ -108,7 +108,9 @@ public final class GlobalCommands {
             prefs.setHistoryIndex(0);
         }
         if (path == null) {
-            // targetcli opens a full-screen tree picker here; a line shell stays put.
+            // On a terminal InteractiveShell opens the tree picker before the line gets here;
+            // without one (piped, one-shot) the tree is what there is to pick from.
+            ls(node, "/", null);
             return null;
         }
         if (path.equals("<") || path.equals(">")) {

@@ -95,13 +95,15 @@ class AttachedOutputTest {
                 "/iscsi create " + IQN, TPG + "/portals delete 0.0.0.0 3260", TPG + "/luns create /backstores/ramdisk/rd1",
                 TPG + "/acls create iqn.1994-05.com.example:c1", "ls / 3", "sessions", "sessions detail",
                 "/backstores/ramdisk delete rd2", "/backstores/ramdisk delete rd1", "ls /backstores", "get global",
-                "set global tree_max_depth=2", "ls /", "saveconfig", "help cd", "");
+                "set global tree_max_depth=2", "ls /", "saveconfig", "help cd", "cd", "pwd", "");
         Run e = embedded(script);
         // The same backing file path both ways (ls shows it), created afresh.
         Files.delete(tmp.resolve("f1.img"));
         Run a = attached(script);
         assertThat(a.rc).isEqualTo(e.rc).isZero();
         assertThat(a.err).isEqualTo(e.err).contains("Command not found nosuch", "No such bookmark nope");
+        // Bare cd without a terminal prints the tree from / and stays.
+        assertThat(e.out).containsPattern("> o- / \\.+ \\[\\.\\.\\.\\]\n  o- backstores ");
         assertThat(body(a.out)).isEqualTo(body(e.out)).contains("Created ramdisk rd1 with size 1M.",
                 "Configuration saved to @CONFIG_DIR@/saveconfig.json", "o- rd1 ");
         assertThat(a.out).contains("Attached to the targetcli service on @CONFIG_DIR@/t.sock (pid ")

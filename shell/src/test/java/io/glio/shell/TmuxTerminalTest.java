@@ -116,6 +116,32 @@ class TmuxTerminalTest {
     }
 
     @Test
+    void cdWithoutAPathOpensTheTreePickerWhereArrowsMoveEnterGoesAndQOrEscStays() throws Exception {
+        requireTmux();
+        startShell(configDir.resolve("saveconfig.json"), home.resolve("no-service.sock"));
+        assertThat(screenShowing("\n/>")).contains("targetcli shell version 2.1.53");
+        tmux("send-keys", "/backstores/ramdisk create rd1 1M", "Enter");
+        screenShowing("Created ramdisk rd1");
+
+        tmux("send-keys", "cd", "Enter");
+        assertThat(screenShowing("Enter goes to the node")).contains("> o- /\n", "    o- backstores\n",
+                "        o- rd1\n", "          o- alua\n").doesNotContain("/>");
+        tmux("send-keys", "Down");
+        assertThat(screenShowing(">   o- backstores")).contains(">   o- backstores\n", "  o- /\n");
+        tmux("send-keys", "Enter");
+        assertThat(screenShowing("/backstores>")).contains("targetcli shell version", "/backstores>");
+
+        tmux("send-keys", "cd", "Enter");
+        screenShowing("Enter goes to the node");
+        tmux("send-keys", "Down", "Down", "Escape");
+        assertThat(screenShowing("/backstores> cd")).doesNotContain("Enter goes to the node");
+        tmux("send-keys", "cd", "Enter");
+        screenShowing("Enter goes to the node");
+        tmux("send-keys", "Up", "q", "pwd", "Enter");
+        assertThat(screenShowing("\n/backstores\n")).contains("/backstores> pwd\n/backstores\n");
+    }
+
+    @Test
     void shellAttachedToAServiceCompletesFromTheLiveModelAndSeesAOneShotAtOnce() throws Exception {
         requireTmux();
         try (ServiceProcesses procs = new ServiceProcesses()) {
@@ -135,6 +161,12 @@ class TmuxTerminalTest {
             assertThat(screenShowing("o- live1 ")).contains("/> ls /backstores/ramdisk/live1", "o- live1 ");
             tmux("send-keys", "ls /backstores", "Enter");
             assertThat(screenShowing("[Storage Objects: 1]")).contains("o- ramdisk ", "[Storage Objects: 1]");
+
+            // The picker runs here, on the client's terminal, from the service's model.
+            tmux("send-keys", "cd", "Enter");
+            assertThat(screenShowing("Enter goes to the node")).contains("        o- live1");
+            tmux("send-keys", "Down", "Enter", "pwd", "Enter");
+            assertThat(screenShowing("/backstores> pwd")).contains("/backstores> pwd\n/backstores\n");
 
             tmux("send-keys", "C-d");
             assertThat(screenShowing("exit status")).contains("exit status 0");
