@@ -84,20 +84,26 @@ public final class GlobalCommands {
 
     private void ls(UiNode node, String path, String depthText) {
         UiNode target = shell.resolve(node, path);
-        String d = depthText == null ? shell.prefs().get("tree_max_depth") : depthText;
+        Integer depth = lsDepth(depthText);
+        List<String> lines;
+        // One consistent picture while an engine thread may be changing runtime status.
+        synchronized (shell.model()) {
+            lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
+                    .render(target, depth);
+        }
+        shell.console().display(String.join("\n", lines));
+    }
+
+    /** {@code ls}'s depth argument: the tree_max_depth preference when absent; null for "all" (0). */
+    Integer lsDepth(String given) {
+        String d = given == null ? shell.prefs().get("tree_max_depth") : given;
         int depth;
         try {
             depth = Integer.parseInt(d.strip());
         } catch (NumberFormatException e) {
             throw new ShellException("The tree depth must be a number.");
         }
-        List<String> lines;
-        // One consistent picture while an engine thread may be changing runtime status.
-        synchronized (shell.model()) {
-            lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
-                    .render(target, depth == 0 ? null : depth);
-        }
-        shell.console().display(String.join("\n", lines));
+        return depth == 0 ? null : depth;
     }
 
     Outcome cd(UiNode node, String path) {

@@ -39,21 +39,9 @@ final class JsonOutput {
                 case "status" -> status(target);
                 case "sessions" -> sessions(shell.sessions(), RootNode.sessionsShown(shell.sessions(),
                         RootNode.sessionId(args.get("action", "list"), args.get("sid"))));
-                default -> tree(shell.resolve(target, args.get("path")), lsDepth(shell, args.get("depth")));
+                default -> tree(shell.resolve(target, args.get("path")), shell.globalCommands().lsDepth(args.get("depth")));
             };
         }
-    }
-
-    /** {@code ls}'s depth argument: the tree_max_depth preference when absent; null for "all" (0). */
-    private static Integer lsDepth(Shell shell, String given) {
-        String d = given == null ? shell.prefs().get("tree_max_depth") : given;
-        int depth;
-        try {
-            depth = Integer.parseInt(d.strip());
-        } catch (NumberFormatException e) {
-            throw new ShellException("The tree depth must be a number.");
-        }
-        return depth == 0 ? null : depth;
     }
 
     /** {@code {"name", "path", "summary", "healthy", "children": [...]}} down to {@code depth} levels. */

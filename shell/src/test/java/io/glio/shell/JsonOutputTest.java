@@ -76,19 +76,7 @@ class JsonOutputTest {
 
     @Test
     void sessionsOfAServingEngineValidateToo() throws IOException {
-        shell.setSessions(new SessionSource() {
-            @Override
-            public boolean serving() {
-                return true;
-            }
-
-            @Override
-            public List<SessionInfo> sessions() {
-                return List.of(new SessionInfo(3, "", "iqn.1994-05.com.redhat:c1", "NORMAL", "LOGGED_IN", true,
-                        List.of(new MappedLunInfo(0, "ramdisk/rd1", false)),
-                        List.of(new ConnectionInfo("10.0.0.5", "TCP", 0, "LOGGED_IN"))));
-            }
-        });
+        shell.setSessions(ShellTest.oneSession("iqn.1994-05.com.redhat:c1", "ramdisk/rd1"));
         JsonNode doc = json("sessions detail 3 --json");
         assertValid("sessions", doc);
         assertThat(doc.at("/sessions/0/sid").isInt()).isTrue();
