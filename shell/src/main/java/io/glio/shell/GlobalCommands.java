@@ -84,20 +84,26 @@ public final class GlobalCommands {
 
     private void ls(UiNode node, String path, String depthText) {
         UiNode target = shell.resolve(node, path);
-        String d = depthText == null ? shell.prefs().get("tree_max_depth") : depthText;
+        Integer depth = lsDepth(depthText);
+        List<String> lines;
+        // One consistent picture while an engine thread may be changing runtime status.
+        synchronized (shell.model()) {
+            lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
+                    .render(target, depth);
+        }
+        shell.console().display(String.join("\n", lines));
+    }
+
+    /** {@code ls}'s depth argument: the tree_max_depth preference when absent; null for "all" (0). */
+    Integer lsDepth(String given) {
+        String d = given == null ? shell.prefs().get("tree_max_depth") : given;
         int depth;
         try {
             depth = Integer.parseInt(d.strip());
         } catch (NumberFormatException e) {
             throw new ShellException("The tree depth must be a number.");
         }
-        List<String> lines;
-        // One consistent picture while an engine thread may be changing runtime status.
-        synchronized (shell.model()) {
-            lines = new TreeRenderer(shell.prefs(), shell.console().width(), shell.console().colors())
-                    .render(target, depth == 0 ? null : depth);
-        }
-        shell.console().display(String.join("\n", lines));
+        return depth == 0 ? null : depth;
     }
 
     Outcome cd(UiNode node, String path) {
@@ -108,7 +114,9 @@ public final class GlobalCommands {
             prefs.setHistoryIndex(0);
         }
         if (path == null) {
-            // targetcli opens a full-screen tree picker here; a line shell stays put.
+            // On a terminal InteractiveShell opens the tree picker before the line gets here;
+            // without one (piped, one-shot) the tree is what there is to pick from.
+            ls(node, "/", null);
             return null;
         }
         if (path.equals("<") || path.equals(">")) {
@@ -235,18 +243,7 @@ public final class GlobalCommands {
         if (spec == null) {
             throw new ShellException("Cannot find help topic " + topic + ".");
         }
-        StringBuilder sb = new StringBuilder("\nSYNTAX\n======\n").append(spec.syntax()).append("\n\n");
-        List<String> defaults = new ArrayList<>();
-        spec.defaults().forEach((k, v) -> {
-            if (!v.equals("None")) {
-                defaults.add(k + "=" + v + " ");
-            }
-        });
-        if (!defaults.isEmpty()) {
-            sb.append("\nDEFAULT VALUES\n==============\n").append(String.join("", defaults)).append("\n\n");
-        }
-        sb.append("\nDESCRIPTION\n===========\n\n").append(spec.description()).append("\n\n");
-        epyWrite(sb.toString());
+        epyWrite(new HelpPage(node.getClass().getSimpleName(), spec).render());
     }
 
     /** The {@code global} group: targetcli's preferences. */

@@ -32,8 +32,7 @@ final class GroupCommands {
             return;
         }
         for (String n : names) {
-            ConfigParam p = group.param(n).orElseThrow(() -> new ShellException(
-                    "No parameter '" + n + "' in group '" + groupName + "'."));
+            ConfigParam p = param(group, n);
             shell.console().display(n + "=" + p.getter().get() + " " + (p.writable() ? "" : "[ro]"));
         }
     }
@@ -85,7 +84,17 @@ final class GroupCommands {
     }
 
     private ConfigGroup group(String name) {
+        return group(node, name);
+    }
+
+    static ConfigGroup group(UiNode node, String name) {
         return node.configGroups().stream().filter(g -> g.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ShellException("Unknown configuration group: " + name));
+    }
+
+    /** {@code get}'s lookup of one parameter, with configshell's message for a missing one. */
+    static ConfigParam param(ConfigGroup group, String name) {
+        return group.param(name).orElseThrow(() -> new ShellException(
+                "No parameter '" + name + "' in group '" + group.name() + "'."));
     }
 }

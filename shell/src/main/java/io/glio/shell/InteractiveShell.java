@@ -64,6 +64,11 @@ final class InteractiveShell {
                     out.print("exit\n");
                     line = "exit";
                 }
+                if (line.strip().equals("cd") && !Terminal.TYPE_DUMB.equals(terminal.getType())) {
+                    // The picker needs the keyboard, which is here even when the shell runs in the service.
+                    TreePicker.pick(terminal, TreePicker.entries(session)).ifPresent(p -> session.run("cd " + p));
+                    continue;
+                }
                 session.run(line);
             }
             ok = session.finish();

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * {@link EngineAttacher} found by {@link ServiceLoader}, else none) so the model is served
  * while the shell runs.
  */
-@Command(name = "targetcli", mixinStandardHelpOptions = true,
+@Command(name = "targetcli",
         versionProvider = Main.Version.class,
         description = {"glio's targetcli: configure and serve iSCSI targets backed by GlusterFS, files, "
                 + "block devices or RAM.",
@@ -45,9 +45,24 @@ public final class Main implements Callable<Integer> {
                     + "else ~/.targetcli/saveconfig.json).")
     Path config;
 
+    // Not mixinStandardHelpOptions: targetcli also takes -v for the version, and picocli wants one version option.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean helpRequested;
+
+    @Option(names = {"-V", "-v", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
+
     @Option(names = {"-e", "--exit-on-error"},
             description = "With commands on stdin: stop at the first failing command, exit 1 and save nothing.")
     boolean exitOnError;
+
+    /**
+     * For the bash and zsh completion scripts in {@code completions/}: the one-shot command
+     * line typed so far (after {@code targetcli}, up to the cursor); prints what the shell's
+     * own completer offers for its last word, one per line.
+     */
+    @Option(names = "--complete", hidden = true, paramLabel = "LINE")
+    String complete;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "A shell command (e.g. ls /backstores) to run once, then exit (1 on error).")
@@ -124,6 +139,12 @@ public final class Main implements Callable<Integer> {
         ShellSettings settings = ShellSettings.resolve(config, env, System.getProperty("user.home"), root);
         SessionOpener opener = new SessionOpener(settings, ServiceSocket.resolve(null, env, settings.home(), root),
                 env, attacher, models, err);
+        if (complete != null) {
+            opener.completeOneShot(complete, new RemoteSession.ClientIo(out, err, false, () -> 0))
+                    .forEach(item -> out.println(item.value()));
+            out.flush();
+            return 0;
+        }
         if (!words.isEmpty()) {
             return oneShot(opener, String.join(" ", words));
         }

@@ -66,6 +66,9 @@ public final class ManPages {
         CommandLine cl = Main.commandLine(new Main(EngineAttacher.NONE, System.in, System.out, System.err,
                 Map.of(), TargetModel::new));
         for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            if (o.hidden()) {
+                continue;
+            }
             m.append(".TP\n.B ").append(esc(String.join(", ", o.names())));
             if (o.paramLabel() != null && !o.typeInfo().isBoolean()) {
                 m.append(" \\fI").append(esc(o.paramLabel())).append("\\fR");
@@ -86,11 +89,13 @@ public final class ManPages {
                     .append(esc(d.defaultValue() == null ? "$TARGETCLI_HOME/log.txt" : d.defaultValue())).append(")\n")
                     .append(esc(d.description())).append('\n');
         }
+        jsonOutput(m);
         m.append(".SH FILES\n.TP\n.I /etc/target/saveconfig.json\n").append(esc("The configuration for root "
                 + "(others: ~/.targetcli/saveconfig.json), restored at start and saved on exit; see "
                 + "saveconfig.json(5). Backups of it go to the backup/ folder next to it.")).append('\n');
-        m.append(".TP\n.I ~/.targetcli/\n").append(esc("Preferences (prefs.txt), command history (history.txt)."))
-                .append('\n');
+        m.append(".TP\n.I ~/.targetcli/\n").append(esc("Preferences (prefs.txt), command history (history.txt), "
+                + "and the audit log (log.txt, or the logfile preference): each command with the uid that ran it "
+                + "and its outcome, mode 0600, rotated to log.txt.1 past 1 MiB.")).append('\n');
         m.append(".TP\n.I /etc/target/saveconfig.json.lock\n").append(esc("Held by every targetcli process that may "
                 + "write the configuration (service, embedded shell, one-shot command); holds the holder's pid."))
                 .append("\n.TP\n.I /run/glio/targetcli.sock\n").append(esc("The service's socket for root "
@@ -138,7 +143,7 @@ public final class ManPages {
         List<CommandSpec> globals = new ArrayList<>();
         shell.globalCommands().addTo(shell.root(), globals);
         for (CommandSpec c : globals) {
-            spec(m, c);
+            spec(m, "RootNode", c);
         }
         List<String> globalNames = globals.stream().map(CommandSpec::name).toList();
         for (Map.Entry<String, UiNode> e : kinds.entrySet()) {
@@ -148,14 +153,34 @@ public final class ManPages {
                 continue;
             }
             m.append(".SS ").append(esc(e.getKey())).append('\n');
-            own.forEach(c -> spec(m, c));
+            own.forEach(c -> spec(m, e.getValue().getClass().getSimpleName(), c));
         }
     }
 
-    private static void spec(StringBuilder m, CommandSpec c) {
+    /** JSON OUTPUT: the schema of every --json document, verbatim, as the shell checks it in its tests. */
+    private static void jsonOutput(StringBuilder m) {
+        String schema;
+        try (InputStream in = ManPages.class.getResourceAsStream(JsonOutput.SCHEMA)) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            m.append(".SH JSON OUTPUT\n").append(esc(new ObjectMapper().readTree(schema).get("description").asText()))
+                    .append("\n.PP\n.nf\n").append(esc(schema.strip())).append("\n.fi\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("output schema not on the class path", e);
+        }
+    }
+
+    /** A command: its syntax, description, then each parameter as {@code help} documents it. */
+    private static void spec(StringBuilder m, String nodeKind, CommandSpec c) {
         m.append(".TP\n.B ").append(esc(c.syntax().strip())).append('\n');
         String firstParagraph = c.description().split("\n\n")[0].replace('\n', ' ');
         m.append(esc(firstParagraph)).append('\n');
+        Map<String, String> params = new HelpPage(nodeKind, c).parameters();
+        if (!params.isEmpty()) {
+            m.append(".RS\n");
+            params.forEach((name, text) -> m.append(".IP \\fI").append(esc(name)).append("\\fR\n")
+                    .append(esc(text.replace('\n', ' '))).append('\n'));
+            m.append(".RE\n");
+        }
     }
 
     private static void collect(UiNode node, Map<String, UiNode> kinds) {

@@ -4,8 +4,11 @@ import io.glio.engine.model.TargetModel;
 import io.glio.shell.service.Messages;
 import io.glio.shell.service.RemoteSession;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -58,13 +61,37 @@ final class SessionOpener {
     }
 
     /**
+     * What Tab offers after {@code targetcli before} on the command line: the service's
+     * completer when it runs, else the same completer over the saved configuration, read
+     * without the lock (nothing is changed or saved, no engine started, nothing logged).
+     */
+    List<Completions.Item> completeOneShot(String before, RemoteSession.ClientIo io) {
+        Optional<RemoteSession> remote = RemoteSession.connect(socket, settings.configFile(), hello(true, io), io);
+        if (remote.isPresent()) {
+            try (RemoteSession r = remote.get()) {
+                return r.complete(before);
+            }
+        }
+        Prefs prefs = Prefs.load(settings.home());
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Shell shell = new Shell(models.get(), prefs, new Console(sink, sink, prefs, false, 0), settings.configFile());
+        shell.setAuditLog(AuditLog.NONE);
+        Main.restore(shell);
+        return new Completions(shell).complete(before);
+    }
+
+    private Messages.Hello hello(boolean oneShot, RemoteSession.ClientIo io) {
+        return new Messages.Hello(Messages.VERSION, settings.home().toAbsolutePath().toString(),
+                Path.of("").toAbsolutePath().toString(), io.terminal(), io.width().getAsInt(), oneShot);
+    }
+
+    /**
      * The service if it answers; else the configuration's lock, waiting while another process
      * holds it (and trying the service again meanwhile: it may be starting).
      */
     Access access(boolean oneShot, RemoteSession.ClientIo io) {
         Path config = settings.configFile();
-        Messages.Hello hello = new Messages.Hello(Messages.VERSION, settings.home().toAbsolutePath().toString(),
-                Path.of("").toAbsolutePath().toString(), io.terminal(), io.width().getAsInt(), oneShot);
+        Messages.Hello hello = hello(oneShot, io);
         double timeout = lockTimeout();
         long deadline = System.nanoTime() + (long) (timeout * 1e9);
         boolean said = false;

@@ -25,6 +25,7 @@ public final class Shell {
     private final GlobalCommands globals = new GlobalCommands(this);
     private SessionSource sessions = SessionSource.NONE;
     private StoreStatusSource stores = StoreStatusSource.NONE;
+    private AuditLog audit;
     private Path workingDirectory = Path.of("");
     private String currentPath = "/";
     private boolean exitRequested;
@@ -36,6 +37,7 @@ public final class Shell {
         this.prefs = prefs;
         this.console = console;
         this.configFile = configFile;
+        this.audit = AuditLog.ofThisProcess(prefs);
         model.addListener(changeListener);
     }
 
@@ -166,15 +168,24 @@ public final class Shell {
 
     /** As {@link #run(String)}, the error line going to {@code report} (one-shot: bare on stderr). */
     public boolean run(String line, java.util.function.Consumer<String> report) {
+        String error;
         try {
             execute(line);
+            audit.command(line, null);
             return true;
         } catch (ShellException | ModelException e) {
-            report.accept(e.getMessage());
+            error = e.getMessage();
         } catch (RuntimeException e) {
-            report.accept("Internal error: " + e);
+            error = "Internal error: " + e;
         }
+        audit.command(line, error);
+        report.accept(error);
         return false;
+    }
+
+    /** Where commands are recorded: this process's user by default, a service's client for its shells. */
+    public void setAuditLog(AuditLog audit) {
+        this.audit = audit;
     }
 
     /** Runs one line; a failure is thrown ({@link ShellException} or {@link ModelException}). */
@@ -203,9 +214,13 @@ public final class Shell {
             }
         }
         UiNode target = resolve(current(), path);
-        if (positional.contains(JsonOutput.FLAG) && (command.equals("ls") || command.equals("info"))) {
-            printJson(target, command, positional.stream().filter(p -> !p.equals(JsonOutput.FLAG)).toList(),
-                    keywords);
+        if (positional.contains(JsonOutput.FLAG) && JsonOutput.COMMANDS.contains(command)) {
+            CommandSpec spec = target.commands().get(command);
+            if (spec == null) {
+                throw new ShellException("Command not found " + command);
+            }
+            console.display(JsonOutput.of(this, target, command,
+                    spec.bind(positional.stream().filter(p -> !p.equals(JsonOutput.FLAG)).toList(), keywords)));
             return;
         }
         List<UiNode> targets = everyChild ? target.children() : List.of(target);
@@ -224,32 +239,6 @@ public final class Shell {
                 exitRequested = true;
             }
         }
-    }
-
-    /** {@code ls [path] [depth] --json} and {@code info --json}: glio's output for scripts. */
-    private void printJson(UiNode target, String command, List<String> positional, java.util.Map<String, String> keywords) {
-        CommandSpec spec = target.commands().get(command);
-        if (spec == null) {
-            throw new ShellException("Command not found " + command);
-        }
-        CommandSpec.Args args = spec.bind(positional, keywords);
-        if (command.equals("info")) {
-            console.display(JsonOutput.info(target, target.info().orElseThrow()));
-            return;
-        }
-        UiNode node = resolve(target, args.get("path"));
-        String d = args.get("depth") == null ? prefs.get("tree_max_depth") : args.get("depth");
-        int depth;
-        try {
-            depth = Integer.parseInt(d.strip());
-        } catch (NumberFormatException e) {
-            throw new ShellException("The tree depth must be a number.");
-        }
-        String json;
-        synchronized (model) {
-            json = JsonOutput.tree(node, depth == 0 ? null : depth);
-        }
-        console.display(json);
     }
 
     /** configshell's {@code get_node}: bookmarks, absolute and relative paths, {@code .} and {@code ..}. */

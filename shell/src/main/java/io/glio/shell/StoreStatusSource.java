@@ -2,13 +2,14 @@ package io.glio.shell;
 
 import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.glfs.meta.LuSharing;
+import io.glio.engine.model.Portal;
 import io.glio.engine.model.StorageObject;
 import java.util.Optional;
 
 /**
- * Where a served engine's store of each storage object stands, which {@code ls} and
- * {@code info} show beside the configuration (the model holds none of it). {@link #NONE} stands
- * for "no engine in this process".
+ * What a served engine reports beside the configuration, which {@code ls} and {@code info}
+ * show (the model holds none of it): where the store of each storage object stands, and
+ * whether each portal listens. {@link #NONE} stands for "no engine in this process".
  */
 @FunctionalInterface
 public interface StoreStatusSource {
@@ -21,6 +22,14 @@ public interface StoreStatusSource {
      * the gateways exporting it. Empty for other objects and when no engine serves it.
      */
     default Optional<LuSharing> sharing(StorageObject storageObject) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why nobody listens on the portal ({@code cannot listen}, {@code not listening}); empty
+     * when it listens, or when no engine serves (the configuration alone was checked then).
+     */
+    default Optional<String> portalProblem(Portal portal) {
         return Optional.empty();
     }
 

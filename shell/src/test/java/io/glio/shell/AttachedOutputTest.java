@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,13 +95,15 @@ class AttachedOutputTest {
                 "/iscsi create " + IQN, TPG + "/portals delete 0.0.0.0 3260", TPG + "/luns create /backstores/ramdisk/rd1",
                 TPG + "/acls create iqn.1994-05.com.example:c1", "ls / 3", "sessions", "sessions detail",
                 "/backstores/ramdisk delete rd2", "/backstores/ramdisk delete rd1", "ls /backstores", "get global",
-                "set global tree_max_depth=2", "ls /", "saveconfig", "help cd", "");
+                "set global tree_max_depth=2", "ls /", "saveconfig", "help cd", "cd", "pwd", "");
         Run e = embedded(script);
         // The same backing file path both ways (ls shows it), created afresh.
         Files.delete(tmp.resolve("f1.img"));
         Run a = attached(script);
         assertThat(a.rc).isEqualTo(e.rc).isZero();
         assertThat(a.err).isEqualTo(e.err).contains("Command not found nosuch", "No such bookmark nope");
+        // Bare cd without a terminal prints the tree from / and stays.
+        assertThat(e.out).containsPattern("> o- / \\.+ \\[\\.\\.\\.\\]\n  o- backstores ");
         assertThat(body(a.out)).isEqualTo(body(e.out)).contains("Created ramdisk rd1 with size 1M.",
                 "Configuration saved to @CONFIG_DIR@/saveconfig.json", "o- rd1 ");
         assertThat(a.out).contains("Attached to the targetcli service on @CONFIG_DIR@/t.sock (pid ")
@@ -132,5 +136,24 @@ class AttachedOutputTest {
                 .isEqualTo("Created ramdisk seen with size 1M.\n");
         assertThat(Files.exists(serviceConfig)).as("a one-shot in the service saves nothing").isFalse();
         assertThat(attached("ls /backstores/ramdisk\n").out).contains("o- seen ");
+    }
+
+    @Test
+    void theLogHoldsEachCommandOfAPipedSessionWithItsResultBothWays() throws IOException {
+        String script = "/backstores/ramdisk create lg 1M\nnosuch\nls /backstores\n";
+        embedded(script);
+        attached(script);
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        String who = "uid=" + uid + "(" + System.getProperty("user.name") + ") ";
+        for (String home : List.of("embedded-home", "attached-home")) {
+            Path log = tmp.resolve(home).resolve("log.txt");
+            assertThat(Files.readAllLines(log)).as(home)
+                    .map(l -> l.replaceFirst("^(\\[\\w+\\]) \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ", "$1 "))
+                    // The embedded shell's exit then saves ("/ saveconfig"); the service keeps the configuration.
+                    .startsWith("[INFO] " + who + "/backstores/ramdisk create lg 1M: ok",
+                            "[ERROR] " + who + "nosuch: failed: Command not found nosuch",
+                            "[INFO] " + who + "ls /backstores: ok", "[INFO] " + who + "exit: ok");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        }
     }
 }

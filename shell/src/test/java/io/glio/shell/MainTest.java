@@ -46,6 +46,28 @@ class MainTest {
     }
 
     @Test
+    void shortVersionOptionsPrintWhatVersionPrints() throws IOException {
+        String version = run("", "--version").stdout;
+        for (String flag : List.of("-v", "-V")) {
+            OracleRun r = run("", flag);
+            assertThat(r.exitCode).isZero();
+            assertThat(r.stdout).as(flag).isEqualTo(version);
+            assertThat(r.stderr).as(flag).isEmpty();
+        }
+    }
+
+    @Test
+    void completeOffersWhatTheShellCompleterOffersForTheOneShotLine() throws IOException {
+        run("", "/backstores/ramdisk", "create", "rd1", "1M");
+        assertThat(run("", "--complete", "/backstores/r").stdout).isEqualTo("/backstores/ramdisk/\n");
+        assertThat(run("", "--complete", "/backstores/ramdisk delete ").stdout.lines()).contains("rd1", "name=");
+        assertThat(run("", "--complete", "set global loglevel_console=w").stdout).isEqualTo("loglevel_console=warning\n");
+        OracleRun nothing = run("", "--complete", "/nosuch/");
+        assertThat(nothing.exitCode).isZero();
+        assertThat(nothing.stdout + nothing.stderr).isEmpty();
+    }
+
+    @Test
     void oneShotReadOnlyCommandPrintsAndSavesNothing() throws IOException {
         OracleRun r = run("", "ls", "/", "1");
         assertThat(r.exitCode).isZero();

@@ -121,6 +121,9 @@ final class OracleRun {
                 .replaceAll("naa\\.5001405[0-9a-f]{9}", "naa.5001405@HEX@")
                 .replaceAll("alias: [0-9a-f]{10}", "alias: @ALIAS@")
                 .replace("@ORACLE_BASE@/cfs/target", "/sys/kernel/config/target")
+                // glio's deliberate difference: it names the objects instead of a configfs path it does not have.
+                .replaceAll("No such MappedLUN in configfs: /sys/kernel/config/target/\\w+/([^/]+)/tpgt_(\\d+)/acls/([^/]+)/lun_(\\d+)",
+                        "No mapped LUN $4 in node ACL $3 (target $1, TPG $2)")
                 .replace("@ORACLE_BASE@/etc", "@CONFIG_DIR@")
                 .replace(configDir.toString(), "@CONFIG_DIR@");
     }

@@ -114,7 +114,8 @@ class ShellTest {
         JsonNode info = new ObjectMapper().readTree(run("/backstores/ramdisk/rd1 info --json"));
         assertThat(info.get("name").asText()).isEqualTo("rd1");
         assertThat(info.get("plugin").asText()).isEqualTo("ramdisk");
-        assertThat(info.get("nullio").asText()).isEqualTo("True");
+        assertThat(info.get("nullio").isBoolean()).isTrue();
+        assertThat(info.get("nullio").asBoolean()).isTrue();
     }
 
     @Test
@@ -166,9 +167,9 @@ class ShellTest {
                 "No target is being served by this shell (no engine attached).\n(no open sessions)\n");
     }
 
-    @Test
-    void sessionsListsWhatTheEngineReports() {
-        shell.setSessions(new SessionSource() {
+    /** An engine serving one session (sid 3, alias client, one LUN, one connection). */
+    static SessionSource oneSession(String initiator, String backstore) {
+        return new SessionSource() {
             @Override
             public boolean serving() {
                 return true;
@@ -176,11 +177,16 @@ class ShellTest {
 
             @Override
             public List<SessionInfo> sessions() {
-                return List.of(new SessionInfo(3, "client", "iqn.1994-05.com.redhat:client", "Normal", "LOGGED_IN", false,
-                        List.of(new MappedLunInfo(0, "user/myLUN", false)),
+                return List.of(new SessionInfo(3, "client", initiator, "Normal", "LOGGED_IN", false,
+                        List.of(new MappedLunInfo(0, backstore, false)),
                         List.of(new ConnectionInfo("10.0.0.5", "TCP", 0, "LOGGED_IN"))));
             }
-        });
+        };
+    }
+
+    @Test
+    void sessionsListsWhatTheEngineReports() {
+        shell.setSessions(oneSession("iqn.1994-05.com.redhat:client", "user/myLUN"));
         assertThat(run("sessions detail 3")).isEqualTo("alias: client\tsid: 3 type: Normal session-state: LOGGED_IN\n"
                 + "    name: iqn.1994-05.com.redhat:client (NOT AUTHENTICATED)\n"
                 + "    mapped-lun: 0 backstore: user/myLUN mode: rw\n"

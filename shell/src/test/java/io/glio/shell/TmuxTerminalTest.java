@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shell on a real pseudo-terminal inside tmux, on its own and attached to a {@code targetcli
@@ -28,8 +31,12 @@ class TmuxTerminalTest {
     Path configDir;
 
     private static boolean tmuxInstalled() {
+        return installed("tmux", "-V");
+    }
+
+    private static boolean installed(String... versionCommand) {
         try {
-            return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder(versionCommand).redirectErrorStream(true).start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -71,12 +78,22 @@ class TmuxTerminalTest {
 
     /** Starts {@code targetcli} in a tmux pane with the given environment; the pane stays after it ends. */
     private void startShell(Path config, Path socket) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path script = home.resolve("run.sh");
-        Files.writeString(script, "#!/bin/sh\n" + ShellTestEnv.envCommand(home, config, socket) + " '" + java + "' -cp '"
-                + System.getProperty("java.class.path") + "' io.glio.shell.Main\necho \"exit status $?\"\nsleep 60\n");
-        script.toFile().setExecutable(true);
+        Path script = executable(home.resolve("run.sh"), targetcli(config, socket, "")
+                + "\necho \"exit status $?\"\nsleep 60\n");
         tmux("new-session", "-d", "-x", "140", "-y", "40", script.toString());
+    }
+
+    /** The command line running this build's targetcli with the test's environment, then {@code args}. */
+    private String targetcli(Path config, Path socket, String args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return ShellTestEnv.envCommand(home, config, socket) + " '" + java + "' -cp '"
+                + System.getProperty("java.class.path") + "' io.glio.shell.Main" + args;
+    }
+
+    private static Path executable(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        file.toFile().setExecutable(true);
+        return file;
     }
 
     @Test
@@ -96,6 +113,32 @@ class TmuxTerminalTest {
         tmux("send-keys", "C-d");
         assertThat(screenShowing("exit status")).contains("Global pref auto_save_on_exit=true",
                 "Configuration saved to", "exit status 0");
+    }
+
+    @Test
+    void cdWithoutAPathOpensTheTreePickerWhereArrowsMoveEnterGoesAndQOrEscStays() throws Exception {
+        requireTmux();
+        startShell(configDir.resolve("saveconfig.json"), home.resolve("no-service.sock"));
+        assertThat(screenShowing("\n/>")).contains("targetcli shell version 2.1.53");
+        tmux("send-keys", "/backstores/ramdisk create rd1 1M", "Enter");
+        screenShowing("Created ramdisk rd1");
+
+        tmux("send-keys", "cd", "Enter");
+        assertThat(screenShowing("Enter goes to the node")).contains("> o- /\n", "    o- backstores\n",
+                "        o- rd1\n", "          o- alua\n").doesNotContain("/>");
+        tmux("send-keys", "Down");
+        assertThat(screenShowing(">   o- backstores")).contains(">   o- backstores\n", "  o- /\n");
+        tmux("send-keys", "Enter");
+        assertThat(screenShowing("/backstores>")).contains("targetcli shell version", "/backstores>");
+
+        tmux("send-keys", "cd", "Enter");
+        screenShowing("Enter goes to the node");
+        tmux("send-keys", "Down", "Down", "Escape");
+        assertThat(screenShowing("/backstores> cd")).doesNotContain("Enter goes to the node");
+        tmux("send-keys", "cd", "Enter");
+        screenShowing("Enter goes to the node");
+        tmux("send-keys", "Up", "q", "pwd", "Enter");
+        assertThat(screenShowing("\n/backstores\n")).contains("/backstores> pwd\n/backstores\n");
     }
 
     @Test
@@ -119,8 +162,51 @@ class TmuxTerminalTest {
             tmux("send-keys", "ls /backstores", "Enter");
             assertThat(screenShowing("[Storage Objects: 1]")).contains("o- ramdisk ", "[Storage Objects: 1]");
 
+            // The picker runs here, on the client's terminal, from the service's model.
+            tmux("send-keys", "cd", "Enter");
+            assertThat(screenShowing("Enter goes to the node")).contains("        o- live1");
+            tmux("send-keys", "Down", "Enter", "pwd", "Enter");
+            assertThat(screenShowing("/backstores> pwd")).contains("/backstores> pwd\n/backstores\n");
+
             tmux("send-keys", "C-d");
             assertThat(screenShowing("exit status")).contains("exit status 0");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash", "zsh"})
+    void oneShotCompletionInARealShellOffersWhatTheShellOffers(String sh) throws Exception {
+        requireTmux();
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(installed(sh, "--version")).as(sh + " is installed (scripts/test installs it)").isTrue();
+        }
+        assumeTrue(installed(sh, "--version"), sh + " is not installed");
+        Path config = configDir.resolve("saveconfig.json");
+        Path noService = home.resolve("no-service.sock");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        executable(bin.resolve("targetcli"), "exec " + targetcli(config, noService, " \"$@\"") + "\n");
+        // As in targetcli, a node without children completes with a space: give fileio one.
+        int rc = Main.run(new String[] {"/backstores/fileio", "create", "f1", home.resolve("f1.img").toString(), "1M"},
+                EngineAttacher.NONE, InputStream.nullInputStream(), System.out, System.err,
+                ShellTestEnv.of(home, config, noService));
+        assertThat(rc).isZero();
+        Path completions = Path.of("..", "completions").toAbsolutePath().normalize();
+        String path = "PATH='" + bin + "':$PATH";
+        if (sh.equals("bash")) {
+            Files.writeString(home.resolve("bashrc"), path + "\nPS1='$ '\n. '" + completions.resolve("targetcli.bash") + "'\n");
+            tmux("new-session", "-d", "-x", "140", "-y", "40", "bash", "--noprofile", "--rcfile", home.resolve("bashrc").toString(), "-i");
+        } else {
+            // Installed the usual way: the directory on $fpath, then compinit.
+            Files.writeString(home.resolve(".zshrc"), path + "\nPS1='$ '\nfpath=('" + completions + "' $fpath)\n"
+                    + "autoload -U compinit && compinit -u\n");
+            tmux("new-session", "-d", "-x", "140", "-y", "40", "env", "ZDOTDIR=" + home, "zsh", "-i");
+        }
+        assertThat(screenShowing("$")).contains("$");
+
+        tmux("send-keys", "targetcli /backstores/f", "Tab");
+        assertThat(screenShowing("targetcli /backstores/fileio/")).contains("$ targetcli /backstores/fileio/");
+        tmux("send-keys", "f", "Tab", " inf", "Tab", "Enter");
+        assertThat(screenShowing("write_back")).contains("$ targetcli /backstores/fileio/f1/ info", "name: f1")
+                .doesNotContain("command not found", "compopt");
     }
 }

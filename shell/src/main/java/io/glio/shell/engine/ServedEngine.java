@@ -54,6 +54,11 @@ public final class ServedEngine implements EngineAttacher {
                     public Optional<LuSharing> sharing(StorageObject so) {
                         return engine.sharing(so);
                     }
+
+                    @Override
+                    public Optional<String> portalProblem(Portal portal) {
+                        return ServedEngine.portalProblem(engine, portal);
+                    }
                 };
             }
 
@@ -74,6 +79,19 @@ public final class ServedEngine implements EngineAttacher {
             public void close() {
                 engine.close();
             }
+        };
+    }
+
+    /** Why nobody listens on {@code portal}, or empty when its listener is up. */
+    static Optional<String> portalProblem(TargetEngine engine, Portal portal) {
+        if (!portal.tpg().enabled()) {
+            // The engine closes a disabled TPG's listeners (asynchronously); logins are refused already.
+            return Optional.of("not listening, TPG disabled");
+        }
+        return switch (engine.portalState(portal.ipAddress(), portal.port())) {
+            case LISTENING -> Optional.empty();
+            case FAILED -> Optional.of("cannot listen");
+            case NOT_LISTENING -> Optional.of("not listening");
         };
     }
 

@@ -12,6 +12,7 @@ import io.glio.engine.model.StorageObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code <storage object>/alua}: the object's ALUA target port groups. */
@@ -103,6 +104,21 @@ final class AluaGroupsNode extends UiNode {
             params.add(ConfigParam.readOnly("alua_support_lba_dependent", ValueType.STRING, null, () -> "0"));
             params.add(ConfigParam.readOnly("members", ValueType.STRING, null, this::members));
             groups.add(Groups.of("alua", params));
+        }
+
+        @Override
+        protected void addCommands(List<CommandSpec> list) {
+            list.add(infoCommand("Displays information about the ALUA group."));
+        }
+
+        /** rtslib's dump of the group: its parameters, name and id. */
+        @Override
+        public Optional<List<String>> info() {
+            Map<String, String> values = new java.util.HashMap<>();
+            group.parameters().forEach((k, v) -> values.put(k, Long.toString(v)));
+            values.put("name", group.name());
+            values.put("tg_pt_gp_id", Integer.toString(group.id()));
+            return Optional.of(infoLines(values));
         }
 
         /** rtslib's {@code members}: a Python list of {@code fabric/wwn/tpgt_N/lun_M}. */

@@ -87,7 +87,11 @@ final class PortalsNode extends UiNode {
 
         @Override
         public Summary summary() {
-            return new Summary(portal.iser() ? "iser" : portal.offload() ? "offload" : "", true);
+            String text = portal.iser() ? "iser" : portal.offload() ? "offload" : "";
+            // glio's addition: a served portal nobody listens on says so instead of OK.
+            return shell.stores().portalProblem(portal)
+                    .map(problem -> new Summary(text.isEmpty() ? problem : text + ", " + problem, false))
+                    .orElse(new Summary(text, true));
         }
 
         @Override

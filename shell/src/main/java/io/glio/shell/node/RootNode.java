@@ -115,6 +115,38 @@ public final class RootNode extends UiNode {
     }
 
     /** {@code sessions [list|detail] [sid]} from the engine's {@link SessionSource}. */
+    /** {@code sessions}' arguments checked: the session id asked for, null for all. */
+    public static Integer sessionId(String action, String sid) {
+        if (!action.equals("list") && !action.equals("detail")) {
+            throw new ShellException("action must be one of: list, detail");
+        }
+        if (sid == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(sid.strip());
+        } catch (NumberFormatException e) {
+            throw new ShellException("sid must be a number, '" + sid + "' given");
+        }
+    }
+
+    /** The sessions {@code sessions} shows (text or JSON): all, or the one of {@code wanted}, which must exist. */
+    public static List<SessionSource.SessionInfo> sessionsShown(SessionSource source, Integer wanted) {
+        if (wanted == null) {
+            return source.sessions();
+        }
+        List<SessionSource.SessionInfo> shown = new ArrayList<>();
+        for (SessionSource.SessionInfo s : source.sessions()) {
+            if (s.sid() == wanted.intValue()) {
+                shown.add(s);
+            }
+        }
+        if (shown.isEmpty()) {
+            throw new ShellException("no session found with sid " + wanted);
+        }
+        return shown;
+    }
+
     static final class SessionsCommand {
         private final Shell shell;
 
@@ -123,31 +155,13 @@ public final class RootNode extends UiNode {
         }
 
         void run(String action, String sid) {
-            if (!action.equals("list") && !action.equals("detail")) {
-                throw new ShellException("action must be one of: list, detail");
-            }
-            Integer wanted = null;
-            if (sid != null) {
-                try {
-                    wanted = Integer.parseInt(sid.strip());
-                } catch (NumberFormatException e) {
-                    throw new ShellException("sid must be a number, '" + sid + "' given");
-                }
-            }
+            Integer wanted = sessionId(action, sid);
             SessionSource source = shell.sessions();
             if (!source.serving()) {
                 shell.console().info("No target is being served by this shell (no engine attached).");
             }
-            List<SessionSource.SessionInfo> shown = new ArrayList<>();
-            for (SessionSource.SessionInfo s : source.sessions()) {
-                if (wanted == null || s.sid() == wanted) {
-                    shown.add(s);
-                }
-            }
+            List<SessionSource.SessionInfo> shown = sessionsShown(source, wanted);
             if (shown.isEmpty()) {
-                if (wanted != null) {
-                    throw new ShellException("no session found with sid " + wanted);
-                }
                 shell.console().display("(no open sessions)");
                 return;
             }

@@ -1,5 +1,6 @@
 package io.glio.shell.service;
 
+import io.glio.shell.AuditLog;
 import io.glio.shell.Completions;
 import io.glio.shell.Console;
 import io.glio.shell.Main;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -26,12 +28,14 @@ final class ServiceConnection implements Runnable {
     private final ShellService service;
     private final FrameChannel channel;
     private final String peer;
+    private final UserPrincipal peerUser;
     private PrintStream err;
 
-    ServiceConnection(ShellService service, FrameChannel channel, String peer) {
+    ServiceConnection(ShellService service, FrameChannel channel, UserPrincipal peerUser) {
         this.service = service;
         this.channel = channel;
-        this.peer = peer;
+        this.peer = peerUser.getName();
+        this.peerUser = peerUser;
     }
 
     @Override
@@ -65,6 +69,8 @@ final class ServiceConnection implements Runnable {
         Shell shell = new Shell(service.model(), prefs, console, service.configFile());
         shell.setSessions(service.sessions());
         shell.setStores(service.stores());
+        // The client's log (its TARGETCLI_HOME's logfile pref), under the uid the kernel vouches for.
+        shell.setAuditLog(AuditLog.of(prefs, ServiceLibc.uidOf(peer), peer, peerUser));
         shell.setWorkingDirectory(Path.of(hello.cwd()));
         String prompt = service.locked(() -> {
             if (!hello.oneShot()) {

@@ -10,9 +10,9 @@ import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
- * The two things of libc the service needs that Java has no call for: the process umask (so
- * the socket is created 0600, never chmod-ed after) and sending one datagram on a Unix socket
- * (systemd's {@code sd_notify}; Java's Unix sockets are stream-only).
+ * The things of libc the service needs that Java has no call for: the process umask (so
+ * the socket is created 0600, never chmod-ed after), sending one datagram on a Unix socket
+ * (systemd's {@code sd_notify}; Java's Unix sockets are stream-only) and a user's uid.
  */
 final class ServiceLibc {
 
@@ -27,6 +27,8 @@ final class ServiceLibc {
         @ssize_t long sendto(int fd, @In byte[] buf, @size_t long len, int flags, @In byte[] addr, int addrLen);
 
         int close(int fd);
+
+        jnr.ffi.Pointer getpwnam(String name);
     }
 
     private static final int AF_UNIX = 1;
@@ -41,6 +43,16 @@ final class ServiceLibc {
     }
 
     private ServiceLibc() {
+    }
+
+    /**
+     * The uid of user {@code name} through NSS ({@code getpwnam}), or -1 when there is none:
+     * Java's {@code SO_PEERCRED} gives the peer's user name only.
+     */
+    static int uidOf(String name) {
+        jnr.ffi.Pointer pw = Holder.LIBC.getpwnam(name);
+        // struct passwd { char *pw_name; char *pw_passwd; uid_t pw_uid; ... }
+        return pw == null ? -1 : pw.getInt(2L * Holder.RUNTIME.addressSize());
     }
 
     /** Sets the process umask; returns the previous one. */

@@ -101,8 +101,9 @@ public final class ShellService implements AutoCloseable {
     private void admit(SocketChannel ch) {
         FrameChannel fc = new FrameChannel(ch);
         String user;
+        UnixDomainPrincipal peer;
         try {
-            UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
             user = peer.user().getName();
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("targetcli service: cannot tell who connected ({}), refused", e.getMessage());
@@ -122,7 +123,7 @@ public final class ShellService implements AutoCloseable {
             fc.close();
             return;
         }
-        ServiceConnection c = new ServiceConnection(this, fc, user);
+        ServiceConnection c = new ServiceConnection(this, fc, peer.user());
         connections.add(c);
         Thread t = new Thread(c, "targetcli-client-" + user);
         t.setDaemon(true);

@@ -10,6 +10,8 @@ import io.glio.engine.model.InitiatorAccess;
 import io.glio.engine.model.ModelEvent;
 import io.glio.engine.model.ModelListener;
 import io.glio.engine.model.ModelSnapshot;
+import io.glio.engine.model.PortalGuard;
+import io.glio.engine.model.InvalidValueException;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.model.TargetSnapshot;
 import io.glio.engine.model.Tpg;
@@ -45,8 +47,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The iSCSI target: listens on the portals of every enabled iSCSI TPG of the model and serves
  * logins, discovery and normal sessions on them (RFC 7143). Follows the model: enabling,
  * disabling or deleting TPGs, portals, targets and ACLs opens and closes listeners and drops
- * the sessions that lost their TPG or access. TPGs sharing an ip:port share one listener; a
- * portal that cannot be bound is logged with its address and the rest keeps working.
+ * the sessions that lost their TPG or access. TPGs sharing an ip:port share one listener.
+ * While it runs it is the model's {@link PortalGuard}: a new portal's ip:port is bound when the
+ * portal is created (the creating thread waits for the bind, as LIO binds in the configfs
+ * {@code mkdir}) and refused when the bind fails. A portal that fails later (after a disable and
+ * re-enable) is logged with its address and the rest keeps working.
  *
  * <pre>
  * IscsiServer server = new IscsiServer(model, deviceRegistry);
@@ -68,6 +73,8 @@ public final class IscsiServer implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<PortalAddress, Channel> listeners = new HashMap<>();
     private final Set<PortalAddress> failedPortals = new LinkedHashSet<>();
+    /** Listeners bound at a portal's creation, with the snapshot generation they are newer than. */
+    private final Map<PortalAddress, Long> admitted = new HashMap<>();
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private final ModelListener listener = this::onModelEvent;
     private EventLoopGroup boss;
@@ -98,8 +105,51 @@ public final class IscsiServer implements AutoCloseable {
             connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         }
         model.addListener(listener);
+        model.setPortalGuard(this::admit);
         reconcile(true);
     }
+
+    /**
+     * The model's portal guard: binds {@code ip:port} now unless it listens already (another
+     * target's TPG shares it). Runs on the creating thread under the model's lock, never on an
+     * event loop.
+     */
+    private void admit(String ip, int port) {
+        PortalAddress portal = new PortalAddress(ip, port);
+        ChannelFuture bound;
+        synchronized (lock) {
+            if (closed) {
+                PortalGuard.LOCAL_ADDRESS.admit(ip, port);
+                return;
+            }
+            if (listeners.containsKey(portal)) {
+                return;
+            }
+            // A reconcile that read an older snapshot must not close it as unwanted.
+            admitted.put(portal, model.snapshot().generation());
+            bound = bind(portal, false);
+        }
+        bound.awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            log.info("iSCSI portal {} refused: {}", portal, bound.cause().toString());
+            throw new InvalidValueException(PortalGuard.REFUSED);
+        }
+    }
+
+    /** Whether {@code ip:port} (configfs spelling) listens now, failed to, or neither. */
+    public PortalState portalState(String ip, int port) {
+        PortalAddress portal = new PortalAddress(ip, port);
+        synchronized (lock) {
+            Channel c = listeners.get(portal);
+            if (c != null && c.isActive()) {
+                return PortalState.LISTENING;
+            }
+            return failedPortals.contains(portal) ? PortalState.FAILED : PortalState.NOT_LISTENING;
+        }
+    }
+
+    /** What {@link #portalState} finds. */
+    public enum PortalState { LISTENING, FAILED, NOT_LISTENING }
 
     /** The live sessions, discovery ones included. */
     public List<SessionInfo> sessions() {
@@ -167,6 +217,11 @@ public final class IscsiServer implements AutoCloseable {
                 return;
             }
             for (PortalAddress p : new ArrayList<>(listeners.keySet())) {
+                Long since = admitted.get(p);
+                if (since != null && config.generation() <= since) {
+                    continue;
+                }
+                admitted.remove(p);
                 if (!wanted.contains(p)) {
                     log.info("iSCSI portal {} closed", p);
                     listeners.remove(p).close();
@@ -175,7 +230,7 @@ public final class IscsiServer implements AutoCloseable {
             failedPortals.retainAll(wanted);
             for (PortalAddress p : wanted) {
                 if (!listeners.containsKey(p)) {
-                    binds.add(bind(p));
+                    binds.add(bind(p, true));
                 }
             }
         }
@@ -203,7 +258,8 @@ public final class IscsiServer implements AutoCloseable {
         return null;
     }
 
-    private ChannelFuture bind(PortalAddress portal) {
+    /** Binds {@code portal}; {@code report}: a failure is logged and kept for {@link #failedPortals}. */
+    private ChannelFuture bind(PortalAddress portal, boolean report) {
         PortalServices services = new PortalServices(model, portal, opener, sessions, timeouts);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
@@ -235,7 +291,8 @@ public final class IscsiServer implements AutoCloseable {
                     log.debug("iSCSI portal {} closed while binding", portal);
                 } else {
                     listeners.remove(portal);
-                    if (failedPortals.add(portal)) {
+                    admitted.remove(portal);
+                    if (report && failedPortals.add(portal)) {
                         log.error("iSCSI portal {} cannot listen: {}", portal, done.cause().toString());
                     }
                 }
@@ -257,6 +314,7 @@ public final class IscsiServer implements AutoCloseable {
     @Override
     public void close() {
         model.removeListener(listener);
+        model.setPortalGuard(PortalGuard.LOCAL_ADDRESS);
         List<Channel> toClose;
         synchronized (lock) {
             if (closed) {

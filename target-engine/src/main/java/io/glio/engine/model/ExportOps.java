@@ -174,8 +174,10 @@ final class ExportOps {
 
     void deleteMappedLun(NodeAcl acl, int index) {
         checkAlive(acl);
+        // Not rtslib's text, which quotes a /sys/kernel/config path glio does not have: the objects instead.
         MappedLun m = acl.mappedLun(index).orElseThrow(() -> new NotFoundException(
-                "No such MappedLUN in configfs: " + acl.configfsPath() + "/lun_" + index));
+                "No mapped LUN " + index + " in node ACL " + acl.nodeWwn() + " (target " + acl.tpg().target().wwn()
+                        + ", TPG " + acl.tpg().tag() + ")"));
         acl.mappedLuns.remove(m);
         model.emit(new ModelEvent.MappedLunRemoved(m));
     }

@@ -165,12 +165,11 @@ final class FabricOps {
                 || ipAddress.isEmpty() || ipAddress.contains("/")) {
             throw new InvalidValueException("Could not create NetworkPortal in configFS");
         }
-        for (Tpg other : tpg.target().tpgs) {
-            if (other != tpg && other.portal(ipAddress, port).isPresent()) {
-                // The kernel refuses an ip:port shared by two TPGs of one target (EEXIST).
-                throw new InvalidValueException("Could not create NetworkPortal in configFS");
-            }
+        if (PortalRules.conflicts(model, tpg, ipAddress, port)) {
+            throw new InvalidValueException("Could not create NetworkPortal in configFS");
         }
+        // Last: with an engine this binds the listener, which must not happen for a refused portal.
+        model.portalGuard().admit(ipAddress, port);
         Portal portal = new Portal(tpg, ipAddress, port);
         tpg.portals.add(portal);
         model.emit(new ModelEvent.PortalAdded(portal));

@@ -23,16 +23,18 @@ import java.util.Set;
  */
 public final class ModelSnapshot {
 
-    static final ModelSnapshot EMPTY = new ModelSnapshot(List.of(), DiscoveryAuth.DISABLED);
+    static final ModelSnapshot EMPTY = new ModelSnapshot(List.of(), DiscoveryAuth.DISABLED, 0);
 
     private final List<TargetSnapshot> targets;
     private final Map<Fabric, List<TargetSnapshot>> byFabric = new EnumMap<>(Fabric.class);
     private final Map<String, TargetSnapshot> byName = new HashMap<>();
     private final DiscoveryAuth discoveryAuth;
+    private final long generation;
 
-    private ModelSnapshot(List<TargetSnapshot> targets, DiscoveryAuth discoveryAuth) {
+    private ModelSnapshot(List<TargetSnapshot> targets, DiscoveryAuth discoveryAuth, long generation) {
         this.targets = List.copyOf(targets);
         this.discoveryAuth = discoveryAuth;
+        this.generation = generation;
         for (TargetSnapshot t : this.targets) {
             byFabric.computeIfAbsent(t.fabric(), f -> new ArrayList<>()).add(t);
             byName.put(key(t.fabric(), t.wwn()), t);
@@ -60,7 +62,15 @@ public final class ModelSnapshot {
             TargetSnapshot kept = previous.get(t);
             out.add(kept == null || dirty.contains(t) ? TargetSnapshot.of(t) : kept);
         }
-        return new ModelSnapshot(out, discoveryChanged ? model.discoveryAuth : discoveryAuth);
+        return new ModelSnapshot(out, discoveryChanged ? model.discoveryAuth : discoveryAuth, generation + 1);
+    }
+
+    /**
+     * Counts the snapshots published before this one: a reader can tell whether what it read
+     * is older than something it learned of otherwise (a portal bound at creation).
+     */
+    public long generation() {
+        return generation;
     }
 
     /** All targets in creation order. */

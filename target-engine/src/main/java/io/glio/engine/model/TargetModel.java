@@ -40,6 +40,7 @@ public final class TargetModel {
     private boolean delivering;
     private volatile ModelSnapshot snapshot = ModelSnapshot.EMPTY;
     private volatile PartialRestore partialRestore;
+    private volatile PortalGuard portalGuard = PortalGuard.LOCAL_ADDRESS;
     /** Orders saves: each writes the file with the records it dumped, in dump order. */
     private final Object saveOrder = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetModel.class);
@@ -68,6 +69,15 @@ public final class TargetModel {
 
     public void removeListener(ModelListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Who decides whether a new portal can listen; {@link PortalGuard#LOCAL_ADDRESS} until an engine serves. */
+    public void setPortalGuard(PortalGuard guard) {
+        portalGuard = java.util.Objects.requireNonNull(guard, "guard");
+    }
+
+    PortalGuard portalGuard() {
+        return portalGuard;
     }
 
     void emit(ModelEvent event) {

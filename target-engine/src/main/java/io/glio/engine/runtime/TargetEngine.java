@@ -109,6 +109,11 @@ public final class TargetEngine implements AutoCloseable {
         return iscsi.listeningPortals();
     }
 
+    /** Whether a portal's ip:port (configfs spelling) listens now, failed to, or neither. */
+    public IscsiServer.PortalState portalState(String ipAddress, int port) {
+        return iscsi.portalState(ipAddress, port);
+    }
+
     /** Portals that could not be bound (port taken, address missing), with the reason. */
     public Set<String> failedPortals() {
         return iscsi.failedPortals();

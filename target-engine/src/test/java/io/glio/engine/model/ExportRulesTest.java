@@ -167,11 +167,10 @@ class ExportRulesTest {
     }
 
     @Test
-    void deletingAMissingMappedLunNamesItsConfigfsPath() {
+    void deletingAMissingMappedLunNamesTheObjectsNotAConfigfsPath() {
         NodeAcl acl = model.createNodeAcl(tpg, "iqn.1994-05.com.redhat:c1");
         assertThatThrownBy(() -> model.deleteMappedLun(acl, 9))
-                .hasMessage("No such MappedLUN in configfs: /sys/kernel/config/target/iscsi/"
-                        + "iqn.2003-01.org.x:t1/tpgt_1/acls/iqn.1994-05.com.redhat:c1/lun_9");
+                .hasMessage("No mapped LUN 9 in node ACL iqn.1994-05.com.redhat:c1 (target iqn.2003-01.org.x:t1, TPG 1)");
     }
 
     @Test
