@@ -82,10 +82,10 @@ class ShellTest {
         });
 
         assertThat(shell.resolve(shell.root(), "/backstores/user:glfs/lu").summary()).isEqualTo(new Summary(
-                "vol@host/f.img (1.0MiB) deactivated, 2 gateways: group 1 active (this one), group 2 active", true));
+                "vol@host/f.img (1.0MiB) deactivated, 2 gateways: group 1 active/optimized (this one), group 2 active/optimized", true));
         assertThat(run("/backstores/user:glfs/lu info")).contains("identity: shared through the volume",
-                "gateway_1: gw-a (this one) iqn.2026-12.io.glio:a tpg1 10.0.0.1:3260 active (port group 1, relative port 1)",
-                "gateway_2: gw-b iqn.2026-12.io.glio:b tpg1 10.0.0.2:3260 active (port group 2, relative port 2)");
+                "gateway_1: gw-a (this one) iqn.2026-12.io.glio:a tpg1 10.0.0.1:3260 active/optimized (port group 1, relative port 1)",
+                "gateway_2: gw-b iqn.2026-12.io.glio:b tpg1 10.0.0.2:3260 active/optimized (port group 2, relative port 2)");
         // Other objects keep targetcli's text.
         run("/backstores/ramdisk create rd 1M");
         assertThat(shell.resolve(shell.root(), "/backstores/ramdisk/rd").summary())

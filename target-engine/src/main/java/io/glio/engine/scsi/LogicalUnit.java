@@ -26,6 +26,8 @@ public final class LogicalUnit {
     private final CompletedCopies completedCopies = new CompletedCopies();
     private final LbaRangeLocks rangeLocks = new LbaRangeLocks();
     private volatile long lastCapacityBytes = -1;
+    /** The groups of a LU shared by several gateways, null for a LU that only the local model describes. */
+    private volatile PortGroups portGroups;
 
     public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
         this.wwn = wwn;
@@ -66,6 +68,24 @@ public final class LogicalUnit {
     /** Why medium access is held, or null. */
     public String identityHold() {
         return identityHold;
+    }
+
+    /** The ALUA groups shared with other gateways, or null when the LU is not shared. */
+    public PortGroups portGroups() {
+        return portGroups;
+    }
+
+    /**
+     * Publishes the shared ALUA groups (the metadata thread, at every heartbeat). When a group
+     * seen before changes its state, raises ASYMMETRIC ACCESS STATE CHANGED on every nexus
+     * (SPC-4 5.15.2.5: the implicit transition is reported to every I_T nexus).
+     */
+    public void sharePortGroups(PortGroups next) {
+        PortGroups before = portGroups;
+        portGroups = next;
+        if (before != null && before.statesChangedIn(next)) {
+            unitAttentions.raiseAll(UnitAttentions.ASYMMETRIC_ACCESS_STATE_CHANGED, null);
+        }
     }
 
     public String name() {
