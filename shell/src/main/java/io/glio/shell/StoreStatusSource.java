@@ -1,9 +1,11 @@
 package io.glio.shell;
 
 import io.glio.engine.backing.StoreState;
+import io.glio.engine.backing.glfs.meta.AluaPreference;
 import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.model.StorageObject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where a served engine's store of each storage object stands, which {@code ls} and
@@ -22,6 +24,16 @@ public interface StoreStatusSource {
      */
     default Optional<LuSharing> sharing(StorageObject storageObject) {
         return Optional.empty();
+    }
+
+    /**
+     * Makes {@code gateway} ({@code this}, {@code none} or an id) the preferred gateway of a LU
+     * shared through its volume; completes once recorded there.
+     *
+     * @throws io.glio.engine.model.InvalidValueException naming a bad value; nothing is written
+     */
+    default CompletableFuture<AluaPreference> preferGateway(StorageObject storageObject, String gateway) {
+        throw new ShellException("No engine serves " + storageObject.name() + " in this shell.");
     }
 
     StoreStatusSource NONE = storageObject -> Optional.empty();

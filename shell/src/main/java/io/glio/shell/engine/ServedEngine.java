@@ -54,6 +54,12 @@ public final class ServedEngine implements EngineAttacher {
                     public Optional<LuSharing> sharing(StorageObject so) {
                         return engine.sharing(so);
                     }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<io.glio.engine.backing.glfs.meta.AluaPreference>
+                            preferGateway(StorageObject so, String gateway) {
+                        return engine.preferGateway(so, gateway);
+                    }
                 };
             }
 
