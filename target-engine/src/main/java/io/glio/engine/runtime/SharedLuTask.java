@@ -94,9 +94,14 @@ final class SharedLuTask implements SharedLu.Host, SharedLu.VolumeOpener {
         return lu.sharing();
     }
 
-    /** Records the ALUA setting at a tick run now rather than at the next heartbeat. */
-    CompletableFuture<AluaPreference> changeAlua(AluaPreference next, ScheduledExecutorService pool) {
-        CompletableFuture<AluaPreference> done = lu.changeAlua(next);
+    /**
+     * Records the ALUA setting at a tick run now rather than at the next heartbeat.
+     *
+     * @param requesterNexusKey the nexus of a SET TARGET PORT GROUPS (spared the unit attention), or null
+     */
+    CompletableFuture<AluaPreference> changeAlua(AluaPreference next, String requesterNexusKey,
+                                                 ScheduledExecutorService pool) {
+        CompletableFuture<AluaPreference> done = lu.changeAlua(next, requesterNexusKey);
         try {
             pool.execute(this::tick);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -106,8 +111,19 @@ final class SharedLuTask implements SharedLu.Host, SharedLu.VolumeOpener {
     }
 
     @Override
-    public void registryRead(GatewayRegistry registry) {
-        unit.sharePortGroups(portGroups(registry));
+    public void registryRead(GatewayRegistry registry, String requester) {
+        unit.sharePortGroups(portGroups(registry), requester);
+    }
+
+    /** SET TARGET PORT GROUPS: the gateway of the group set active/optimized becomes the preferred one. */
+    CompletableFuture<Void> preferGroup(int groupId, String requesterNexusKey, ScheduledExecutorService pool) {
+        GatewayRegistry registry = lu.sharing().registry();
+        java.util.Optional<GatewayEntry> entry = registry.gateways().stream().filter(e -> e.group() == groupId).findFirst();
+        if (entry.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("port group " + groupId + " expired"));
+        }
+        return changeAlua(new AluaPreference(entry.get().gateway(), AluaPreference.BY_STPG), requesterNexusKey, pool)
+                .thenApply(written -> null);
     }
 
     /** The registry as SCSI reports it: one group per export, this gateway's marked local. */

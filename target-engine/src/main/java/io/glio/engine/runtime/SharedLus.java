@@ -90,6 +90,7 @@ final class SharedLus implements AutoCloseable {
         SharedLuTask task = new SharedLuTask(model, so, unit, glfs, provider.get(), settings());
         task.exports(exportsOf(so));
         if (tasks.putIfAbsent(so, task) == null) {
+            unit.controlAlua((group, nexusKey) -> task.preferGroup(group, nexusKey, pool));
             task.start(pool);
         }
     }
@@ -131,7 +132,7 @@ final class SharedLus implements AutoCloseable {
                     + "; or 'this', 'none')");
         }
         return task.changeAlua(new AluaPreference(id, id.isEmpty() ? AluaPreference.NO_STATUS : AluaPreference.IMPLICIT),
-                pool);
+                null, pool);
     }
 
     /** Where this gateway exports the object: its iSCSI LUNs in enabled TPGs. Under the model's lock. */

@@ -28,6 +28,8 @@ public final class LogicalUnit {
     private volatile long lastCapacityBytes = -1;
     /** The groups of a LU shared by several gateways, null for a LU that only the local model describes. */
     private volatile PortGroups portGroups;
+    /** Where SET TARGET PORT GROUPS records a change of the shared groups, null for other LUs. */
+    private volatile AluaControl aluaControl;
 
     public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
         this.wwn = wwn;
@@ -77,15 +79,25 @@ public final class LogicalUnit {
 
     /**
      * Publishes the shared ALUA groups (the metadata thread, at every heartbeat). When a group
-     * seen before changes its state, raises ASYMMETRIC ACCESS STATE CHANGED on every nexus
-     * (SPC-4 5.15.2.5: the implicit transition is reported to every I_T nexus).
+     * seen before changes its state, raises ASYMMETRIC ACCESS STATE CHANGED on every nexus but
+     * {@code requesterNexusKey} (SPC-4 5.15.2.5: all of them for an implicit change; all but
+     * the one that sent SET TARGET PORT GROUPS for an explicit one).
      */
-    public void sharePortGroups(PortGroups next) {
+    public void sharePortGroups(PortGroups next, String requesterNexusKey) {
         PortGroups before = portGroups;
         portGroups = next;
         if (before != null && before.statesChangedIn(next)) {
-            unitAttentions.raiseAll(UnitAttentions.ASYMMETRIC_ACCESS_STATE_CHANGED, null);
+            unitAttentions.raiseAll(UnitAttentions.ASYMMETRIC_ACCESS_STATE_CHANGED, requesterNexusKey);
         }
+    }
+
+    public AluaControl aluaControl() {
+        return aluaControl;
+    }
+
+    /** Offers SET TARGET PORT GROUPS through {@code control} (a shared LU's metadata task). */
+    public void controlAlua(AluaControl control) {
+        aluaControl = control;
     }
 
     public String name() {

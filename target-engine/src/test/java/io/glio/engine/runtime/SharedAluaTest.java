@@ -99,6 +99,47 @@ class SharedAluaTest extends SharedLuTestBase {
         assertThat(senses).contains("6/2a/06");
     }
 
+    @Test
+    void explicitAluaIsOfferedForTheSharedLu() {
+        SharedGateway[] g = twoGateways();
+
+        Initiator.Result inquiry = g[0].initiator.run(0, Initiator.inquiry(false, 0, 96), 96);
+        assertThat(inquiry.data()[5] & 0x30).as("TPGS").isEqualTo(0x30);
+        byte[] rsoc = {(byte) 0xa3, 0x0c, 0x02, (byte) 0xa4, 0, 0x0a, 0, 0, 0, 64, 0, 0};
+        assertThat(g[0].initiator.run(0, rsoc, 64).data()[1] & 0x07).as("STPG SUPPORT").isEqualTo(3);
+    }
+
+    @Test
+    void setTargetPortGroupsThroughOneGatewayIsReportedByBothSparingTheRequester() {
+        SharedGateway[] g = twoGateways();
+
+        Initiator.Result stpg = g[0].initiator.write(0, stpg(8), new byte[] {0, 0, 0, 0, 0x00, 0, 0, 2});
+        assertThat(stpg.status()).as("STPG: %s", stpg.sense()).isEqualTo(ScsiCompletion.GOOD);
+        String byStpg = B_PREFERRED.replace("00020001", "00010001");
+        ScsiFixture.waitUntil(() -> rtpg(g[0]).equals(byStpg) && rtpg(g[1]).equals(byStpg),
+                "both report gw-b preferred by STPG", Duration.ofSeconds(10));
+        assertThat(senses).as("only the other gateway's nexus sees the change").containsExactly("6/2a/06");
+        assertThat(g[0].sharing().registry().alua()).isEqualTo(new AluaPreference("gw-b", AluaPreference.BY_STPG));
+    }
+
+    @Test
+    void setTargetPortGroupsNamingNoGroupOrAnotherStateIsRefusedAndChangesNothing() {
+        SharedGateway[] g = twoGateways();
+
+        Initiator.Result unknown = g[1].initiator.write(0, stpg(8), new byte[] {0, 0, 0, 0, 0x00, 0, 0, 9});
+        assertThat(unknown.sense()).isEqualTo("5/26/00");
+        Initiator.Result standby = g[1].initiator.write(0, stpg(8), new byte[] {0, 0, 0, 0, 0x02, 0, 0, 1});
+        assertThat(standby.sense()).isEqualTo("5/26/00");
+        Initiator.Result nonOptimizedAlone = g[1].initiator.write(0, stpg(8), new byte[] {0, 0, 0, 0, 0x01, 0, 0, 1});
+        assertThat(nonOptimizedAlone.sense()).isEqualTo("5/26/00");
+        assertThat(rtpg(g[0])).isEqualTo(rtpg(g[1])).isEqualTo(BOTH_OPTIMIZED);
+        assertThat(g[1].sharing().registry().alua()).isEqualTo(AluaPreference.NONE);
+    }
+
+    private static byte[] stpg(int length) {
+        return new byte[] {(byte) 0xa4, 0x0a, 0, 0, 0, 0, 0, 0, 0, (byte) length, 0, 0};
+    }
+
     /** RTPG through the gateway as hex; a CHECK CONDITION (unit attention) is recorded and retried. */
     private String rtpg(SharedGateway g) {
         for (int i = 0; i < 3; i++) {

@@ -45,8 +45,11 @@ public final class SharedLu {
         default void statusChanged(LuSharing sharing) {
         }
 
-        /** The registry and ALUA setting read at this tick (every tick: the beats always move). */
-        default void registryRead(GatewayRegistry registry) {
+        /**
+         * The registry and ALUA setting read at this tick (every tick: the beats always move);
+         * {@code requester} is who asked for the ALUA change written at this tick, or null.
+         */
+        default void registryRead(GatewayRegistry registry, String requester) {
         }
     }
 
@@ -85,16 +88,18 @@ public final class SharedLu {
         return sharing;
     }
 
-    private record AluaChange(AluaPreference next, CompletableFuture<AluaPreference> done) {
+    private record AluaChange(AluaPreference next, String requester, CompletableFuture<AluaPreference> done) {
     }
 
     /**
      * Records {@code next} on the volume at the next tick (any thread); the future completes
      * once it is written, or fails with the reason the tick could not reach the volume.
+     *
+     * @param requester handed back to {@link Host#registryRead} at the tick that writes it (may be null)
      */
-    public CompletableFuture<AluaPreference> changeAlua(AluaPreference next) {
+    public CompletableFuture<AluaPreference> changeAlua(AluaPreference next, String requester) {
         CompletableFuture<AluaPreference> done = new CompletableFuture<>();
-        aluaChanges.add(new AluaChange(next, done));
+        aluaChanges.add(new AluaChange(next, requester, done));
         return done;
     }
 
@@ -106,7 +111,10 @@ public final class SharedLu {
             }
             volume.locked(lockWait, () -> {
                 settleIdentity(volume);
-                beat(volume, alua(volume));
+                List<AluaChange> written = new java.util.ArrayList<>();
+                AluaPreference alua = alua(volume, written);
+                beat(volume, alua, written.isEmpty() ? null : written.get(written.size() - 1).requester());
+                written.forEach(c -> c.done().complete(c.next()));
                 return null;
             });
         } catch (GlfsException e) {
@@ -169,13 +177,19 @@ public final class SharedLu {
         }
     }
 
-    /** The recorded ALUA setting, after writing the changes asked for since the last tick. */
-    private AluaPreference alua(LuMetaVolume v) throws GlfsException, MetaFormatException {
+    /** The recorded ALUA setting, after writing the changes asked for since the last tick (added to {@code written}). */
+    private AluaPreference alua(LuMetaVolume v, List<AluaChange> written) throws GlfsException, MetaFormatException {
         AluaPreference recorded = v.alua();
         for (AluaChange c = aluaChanges.poll(); c != null; c = aluaChanges.poll()) {
-            v.writeAlua(c.next());
+            try {
+                v.writeAlua(c.next());
+            } catch (GlfsException | RuntimeException e) {
+                written.forEach(w -> w.done().completeExceptionally(e));
+                c.done().completeExceptionally(e);
+                throw e;
+            }
             recorded = c.next();
-            c.done().complete(recorded);
+            written.add(c);
         }
         return recorded;
     }
@@ -186,7 +200,7 @@ public final class SharedLu {
         }
     }
 
-    private void beat(LuMetaVolume v, AluaPreference alua) throws GlfsException, MetaFormatException {
+    private void beat(LuMetaVolume v, AluaPreference alua, String requester) throws GlfsException, MetaFormatException {
         List<GatewayEntry> recorded = v.gateways();
         List<GatewayEntry> next = heartbeats.next(recorded, host.exports(), nanos.getAsLong());
         if (!next.equals(recorded)) {
@@ -194,7 +208,7 @@ public final class SharedLu {
         }
         GatewayRegistry registry = new GatewayRegistry(next, gatewayId, alua);
         publish(sharing.withRegistry(registry));
-        host.registryRead(registry);
+        host.registryRead(registry, requester);
     }
 
     private void publish(LuSharing next) {
