@@ -2,22 +2,14 @@ package io.glio.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.glfs.meta.AluaPreference;
 import io.glio.engine.backing.glfs.meta.GatewayEntry;
-import io.glio.engine.backing.glfs.meta.GatewayRegistry;
-import io.glio.engine.backing.glfs.meta.LuSharing;
-import io.glio.engine.model.InvalidValueException;
-import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +28,7 @@ class SharedAluaShellTest {
                     Prefs.inMemory(), false, 0), Path.of("/nonexistent/saveconfig.json"));
     private final GatewayEntry mine = new GatewayEntry("gw-a", "iqn.2026-12.io.glio:a", 1, List.of("10.0.0.1:3260"), 1, 1, 7);
     private final GatewayEntry theirs = new GatewayEntry("gw-b", "iqn.2026-12.io.glio:b", 1, List.of("10.0.0.2:3260"), 2, 2, 9);
-    private AluaPreference recorded = AluaPreference.NONE;
-    private final List<String> asked = new ArrayList<>();
+    private final SharedStores stores = new SharedStores(theirs, mine);
 
     private String run(String line) {
         out.reset();
@@ -48,28 +39,7 @@ class SharedAluaShellTest {
     @BeforeEach
     void sharedLu() {
         run("/backstores/user:glfs create lu 1M vol@host/f.img");
-        shell.setStores(new StoreStatusSource() {
-            @Override
-            public Optional<StoreState> state(StorageObject so) {
-                return Optional.of(StoreState.CONNECTED_STATE);
-            }
-
-            @Override
-            public Optional<LuSharing> sharing(StorageObject so) {
-                return Optional.of(new LuSharing(LuSharing.Status.SHARED, "",
-                        new GatewayRegistry(List.of(theirs, mine), "gw-a", recorded)));
-            }
-
-            @Override
-            public CompletableFuture<AluaPreference> preferGateway(StorageObject so, String gateway) {
-                asked.add(gateway);
-                if (gateway.equals("gw-x")) {
-                    throw new InvalidValueException("preferred_gateway: 'gw-x' is no live gateway of this LU");
-                }
-                recorded = new AluaPreference(gateway.equals("this") ? "gw-a" : gateway, AluaPreference.IMPLICIT);
-                return CompletableFuture.completedFuture(recorded);
-            }
-        });
+        shell.setStores(stores);
     }
 
     @Test
@@ -89,7 +59,7 @@ class SharedAluaShellTest {
 
         run("/backstores/user:glfs/lu set alua preferred_gateway=gw-b");
 
-        assertThat(asked).containsExactly("gw-b");
+        assertThat(stores.asked).containsExactly("gw-b");
         assertThat(run("/backstores/user:glfs/lu get alua preferred_gateway")).contains("preferred_gateway=gw-b");
         assertThat(run("ls /backstores/user:glfs/lu/alua")).containsPattern("gateway_1 \\.+ \\[ALUA state: Active/non-optimized\\]")
                 .containsPattern("gateway_2 \\.+ \\[ALUA state: Active/optimized\\]");
@@ -100,6 +70,6 @@ class SharedAluaShellTest {
     void aBadGatewayIsRefusedWithTheEnginesMessage() {
         assertThat(run("/backstores/user:glfs/lu set alua preferred_gateway=gw-x"))
                 .contains("preferred_gateway: 'gw-x' is no live gateway of this LU");
-        assertThat(recorded).isEqualTo(AluaPreference.NONE);
+        assertThat(stores.recorded()).isEqualTo(AluaPreference.NONE);
     }
 }
