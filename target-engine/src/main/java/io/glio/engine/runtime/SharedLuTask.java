@@ -17,7 +17,9 @@ import io.glio.engine.scsi.LogicalUnit;
 import io.glio.engine.scsi.PortGroups;
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -118,7 +120,7 @@ final class SharedLuTask implements SharedLu.Host, SharedLu.VolumeOpener {
     /** SET TARGET PORT GROUPS: the gateway of the group set active/optimized becomes the preferred one. */
     CompletableFuture<Void> preferGroup(int groupId, String requesterNexusKey, ScheduledExecutorService pool) {
         GatewayRegistry registry = lu.sharing().registry();
-        java.util.Optional<GatewayEntry> entry = registry.gateways().stream().filter(e -> e.group() == groupId).findFirst();
+        Optional<GatewayEntry> entry = registry.gateways().stream().filter(e -> e.group() == groupId).findFirst();
         if (entry.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("port group " + groupId + " expired"));
         }
@@ -128,7 +130,7 @@ final class SharedLuTask implements SharedLu.Host, SharedLu.VolumeOpener {
 
     /** The registry as SCSI reports it: one group per export, this gateway's marked local. */
     static PortGroups portGroups(GatewayRegistry registry) {
-        List<PortGroups.Group> groups = new java.util.ArrayList<>();
+        List<PortGroups.Group> groups = new ArrayList<>();
         for (GatewayEntry e : registry.gateways()) {
             groups.add(new PortGroups.Group(e.group(), registry.accessState(e), registry.preferred(e),
                     registry.alua().status(), e.port(), e.iqn(), e.tpg(), e.gateway().equals(registry.self())));

@@ -4,6 +4,7 @@ import io.glio.engine.model.StorageObject.WwnOrigin;
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +68,8 @@ public final class SharedLu {
     private final LongSupplier nanos;
     private volatile LuSharing sharing = LuSharing.PENDING;
     private final ConcurrentLinkedQueue<AluaChange> aluaChanges = new ConcurrentLinkedQueue<>();
+    /** The changes taken from the queue by the tick under way (confined to ticks). */
+    private final List<AluaChange> written = new ArrayList<>();
     private LuMetaVolume volume;
     private LuIdentity agreed;
     /** Our size at the previous tick: a change from it is a resize made here. */
@@ -111,12 +114,12 @@ public final class SharedLu {
             }
             volume.locked(lockWait, () -> {
                 settleIdentity(volume);
-                List<AluaChange> written = new java.util.ArrayList<>();
-                AluaPreference alua = alua(volume, written);
+                AluaPreference alua = alua(volume);
                 beat(volume, alua, written.isEmpty() ? null : written.get(written.size() - 1).requester());
-                written.forEach(c -> c.done().complete(c.next()));
                 return null;
             });
+            written.forEach(c -> c.done().complete(c.next()));
+            written.clear();
         } catch (GlfsException e) {
             failAluaChanges(e);
             LOG.debug("{}: LU metadata not reachable: {}", path, e.getMessage());
@@ -177,24 +180,23 @@ public final class SharedLu {
         }
     }
 
-    /** The recorded ALUA setting, after writing the changes asked for since the last tick (added to {@code written}). */
-    private AluaPreference alua(LuMetaVolume v, List<AluaChange> written) throws GlfsException, MetaFormatException {
+    /**
+     * The recorded ALUA setting, after writing the changes asked for since the last tick; they
+     * are kept in {@link #written} until the tick ends, then completed, or failed with it.
+     */
+    private AluaPreference alua(LuMetaVolume v) throws GlfsException, MetaFormatException {
         AluaPreference recorded = v.alua();
         for (AluaChange c = aluaChanges.poll(); c != null; c = aluaChanges.poll()) {
-            try {
-                v.writeAlua(c.next());
-            } catch (GlfsException | RuntimeException e) {
-                written.forEach(w -> w.done().completeExceptionally(e));
-                c.done().completeExceptionally(e);
-                throw e;
-            }
-            recorded = c.next();
             written.add(c);
+            v.writeAlua(c.next());
+            recorded = c.next();
         }
         return recorded;
     }
 
     private void failAluaChanges(Exception cause) {
+        written.forEach(c -> c.done().completeExceptionally(cause));
+        written.clear();
         for (AluaChange c = aluaChanges.poll(); c != null; c = aluaChanges.poll()) {
             c.done().completeExceptionally(cause);
         }
