@@ -1,10 +1,12 @@
 package io.glio.shell;
 
 import io.glio.engine.backing.StoreState;
+import io.glio.engine.backing.glfs.meta.AluaPreference;
 import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.model.Portal;
 import io.glio.engine.model.StorageObject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a served engine reports beside the configuration, which {@code ls} and {@code info}
@@ -31,6 +33,16 @@ public interface StoreStatusSource {
      */
     default Optional<String> portalProblem(Portal portal) {
         return Optional.empty();
+    }
+
+    /**
+     * Makes {@code gateway} ({@code this}, {@code none} or an id) the preferred gateway of a LU
+     * shared through its volume; completes once recorded there.
+     *
+     * @throws io.glio.engine.model.InvalidValueException naming a bad value; nothing is written
+     */
+    default CompletableFuture<AluaPreference> preferGateway(StorageObject storageObject, String gateway) {
+        throw new ShellException("No engine serves " + storageObject.name() + " in this shell.");
     }
 
     StoreStatusSource NONE = storageObject -> Optional.empty();

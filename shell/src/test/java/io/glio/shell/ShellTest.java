@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.glio.engine.backing.glfs.meta.GatewayEntry;
-import io.glio.engine.backing.glfs.meta.GatewayRegistry;
-import io.glio.engine.backing.glfs.meta.LuSharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,24 +66,13 @@ class ShellTest {
         run("/backstores/user:glfs create lu 1M vol@host/f.img");
         GatewayEntry mine = new GatewayEntry("gw-a", "iqn.2026-12.io.glio:a", 1, List.of("10.0.0.1:3260"), 1, 1, 7);
         GatewayEntry theirs = new GatewayEntry("gw-b", "iqn.2026-12.io.glio:b", 1, List.of("10.0.0.2:3260"), 2, 2, 9);
-        LuSharing sharing = new LuSharing(LuSharing.Status.SHARED, "", new GatewayRegistry(List.of(theirs, mine), "gw-a"));
-        shell.setStores(new StoreStatusSource() {
-            @Override
-            public Optional<StoreState> state(StorageObject so) {
-                return Optional.of(StoreState.CONNECTED_STATE);
-            }
-
-            @Override
-            public Optional<LuSharing> sharing(StorageObject so) {
-                return Optional.of(sharing);
-            }
-        });
+        shell.setStores(new SharedStores(theirs, mine));
 
         assertThat(shell.resolve(shell.root(), "/backstores/user:glfs/lu").summary()).isEqualTo(new Summary(
-                "vol@host/f.img (1.0MiB) deactivated, 2 gateways: group 1 active (this one), group 2 active", true));
+                "vol@host/f.img (1.0MiB) deactivated, 2 gateways: group 1 active/optimized (this one), group 2 active/optimized", true));
         assertThat(run("/backstores/user:glfs/lu info")).contains("identity: shared through the volume",
-                "gateway_1: gw-a (this one) iqn.2026-12.io.glio:a tpg1 10.0.0.1:3260 active (port group 1, relative port 1)",
-                "gateway_2: gw-b iqn.2026-12.io.glio:b tpg1 10.0.0.2:3260 active (port group 2, relative port 2)");
+                "gateway_1: gw-a (this one) iqn.2026-12.io.glio:a tpg1 10.0.0.1:3260 active/optimized (port group 1, relative port 1)",
+                "gateway_2: gw-b iqn.2026-12.io.glio:b tpg1 10.0.0.2:3260 active/optimized (port group 2, relative port 2)");
         // Other objects keep targetcli's text.
         run("/backstores/ramdisk create rd 1M");
         assertThat(shell.resolve(shell.root(), "/backstores/ramdisk/rd").summary())

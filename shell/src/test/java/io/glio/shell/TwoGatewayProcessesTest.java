@@ -126,7 +126,7 @@ class TwoGatewayProcessesTest {
             Thread.sleep(200);
             ls = run("a", "ls", "/backstores/user:glfs").out;
         }
-        assertThat(ls).contains("2 gateways: group 1 active (this one), group 2 active");
+        assertThat(ls).contains("2 gateways: group 1 active/optimized (this one), group 2 active/optimized");
         String info = run("b", "/backstores/user:glfs/lu", "info").out;
         assertThat(info).contains("identity: shared through the volume", "iqn.2026-12.io.glio:gw-a tpg1",
                 "iqn.2026-12.io.glio:gw-b tpg1", "(this one)");

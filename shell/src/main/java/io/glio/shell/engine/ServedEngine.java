@@ -59,6 +59,12 @@ public final class ServedEngine implements EngineAttacher {
                     public Optional<String> portalProblem(Portal portal) {
                         return ServedEngine.portalProblem(engine, portal);
                     }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<io.glio.engine.backing.glfs.meta.AluaPreference>
+                            preferGateway(StorageObject so, String gateway) {
+                        return engine.preferGateway(so, gateway);
+                    }
                 };
             }
 

@@ -34,12 +34,19 @@ final class AluaGroupsNode extends UiNode {
         for (AluaGroup g : so.aluaGroups()) {
             c.add(new GroupNode(shell, this, g));
         }
+        // glio's addition: the port groups a LU shared through its volume reports (every gateway's).
+        c.addAll(SharedAlua.groupNodes(shell, this, so));
         return c;
     }
 
     @Override
     public Summary summary() {
-        return Summary.of("ALUA Groups: " + so.aluaGroups().size());
+        return Summary.of("ALUA Groups: " + children().size());
+    }
+
+    /** targetcli's name of an asymmetric access state. */
+    static String stateName(int state) {
+        return STATES.getOrDefault(state, "Unknown");
     }
 
     @Override
@@ -78,7 +85,7 @@ final class AluaGroupsNode extends UiNode {
 
         @Override
         public Summary summary() {
-            return new Summary("ALUA state: " + STATES.getOrDefault(group.accessState(), "Unknown"), true);
+            return new Summary("ALUA state: " + stateName(group.accessState()), true);
         }
 
         @Override

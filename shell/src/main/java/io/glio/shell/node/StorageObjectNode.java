@@ -102,6 +102,7 @@ final class StorageObjectNode extends UiNode {
     protected void addGroups(List<ConfigGroup> groups) {
         groups.add(Groups.fromAttributes("attribute", Descriptions.Scope.SO, so::attributes,
                 (n, v) -> model().setStorageObjectAttribute(so, n, v)));
+        SharedAlua.preferenceGroup(shell, so).ifPresent(groups::add);
     }
 
     @Override

@@ -102,6 +102,12 @@ public final class DeviceRegistry implements NexusOpener, AutoCloseable {
         return shared.sharing(so);
     }
 
+    /** Sets a shared LU's preferred gateway; see {@link SharedLus#preferGateway}. */
+    public java.util.concurrent.CompletableFuture<io.glio.engine.backing.glfs.meta.AluaPreference> preferGateway(
+            StorageObject so, String gateway) throws io.glio.engine.model.InvalidValueException {
+        return shared.preferGateway(so, gateway);
+    }
+
     /** The logical unit of a storage object, if the registry has one. */
     public Optional<LogicalUnit> unit(StorageObject so) {
         return Optional.ofNullable(units.get(so));

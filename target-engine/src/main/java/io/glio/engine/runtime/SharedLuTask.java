@@ -3,6 +3,9 @@ package io.glio.engine.runtime;
 import io.glio.engine.backing.glfs.GlfsBackingStore;
 import io.glio.engine.backing.glfs.GlfsBackingStoreProvider;
 import io.glio.engine.backing.glfs.GlfsVolumeHold;
+import io.glio.engine.backing.glfs.meta.AluaPreference;
+import io.glio.engine.backing.glfs.meta.GatewayEntry;
+import io.glio.engine.backing.glfs.meta.GatewayRegistry;
 import io.glio.engine.backing.glfs.meta.LuExport;
 import io.glio.engine.backing.glfs.meta.LuIdentity;
 import io.glio.engine.backing.glfs.meta.LuSharing;
@@ -11,9 +14,13 @@ import io.glio.engine.model.ModelException;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.scsi.LogicalUnit;
+import io.glio.engine.scsi.PortGroups;
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Ties one {@link SharedLu} to this gateway's object, unit and store: what the LU reads from
  * the volume is applied here (the model's wwn and size, the store's served size, the unit's
- * wwn, hold and unit attentions); the volume connection is a hold on the store's own.
+ * wwn, hold and unit attentions, its ALUA groups); the volume connection is a hold on the
+ * store's own.
  */
 final class SharedLuTask implements SharedLu.Host, SharedLu.VolumeOpener {
 
@@ -86,6 +94,48 @@ final class SharedLuTask implements SharedLu.Host, SharedLu.VolumeOpener {
 
     LuSharing sharing() {
         return lu.sharing();
+    }
+
+    /**
+     * Records the ALUA setting at a tick run now rather than at the next heartbeat.
+     *
+     * @param requesterNexusKey the nexus of a SET TARGET PORT GROUPS (spared the unit attention), or null
+     */
+    CompletableFuture<AluaPreference> changeAlua(AluaPreference next, String requesterNexusKey,
+                                                 ScheduledExecutorService pool) {
+        CompletableFuture<AluaPreference> done = lu.changeAlua(next, requesterNexusKey);
+        try {
+            pool.execute(this::tick);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException(so + " is no longer served", e));
+        }
+        return done;
+    }
+
+    @Override
+    public void registryRead(GatewayRegistry registry, String requester) {
+        unit.sharePortGroups(portGroups(registry), requester);
+    }
+
+    /** SET TARGET PORT GROUPS: the gateway of the group set active/optimized becomes the preferred one. */
+    CompletableFuture<Void> preferGroup(int groupId, String requesterNexusKey, ScheduledExecutorService pool) {
+        GatewayRegistry registry = lu.sharing().registry();
+        Optional<GatewayEntry> entry = registry.gateways().stream().filter(e -> e.group() == groupId).findFirst();
+        if (entry.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("port group " + groupId + " expired"));
+        }
+        return changeAlua(new AluaPreference(entry.get().gateway(), AluaPreference.BY_STPG), requesterNexusKey, pool)
+                .thenApply(written -> null);
+    }
+
+    /** The registry as SCSI reports it: one group per export, this gateway's marked local. */
+    static PortGroups portGroups(GatewayRegistry registry) {
+        List<PortGroups.Group> groups = new ArrayList<>();
+        for (GatewayEntry e : registry.gateways()) {
+            groups.add(new PortGroups.Group(e.group(), registry.accessState(e), registry.preferred(e),
+                    registry.alua().status(), e.port(), e.iqn(), e.tpg(), e.gateway().equals(registry.self())));
+        }
+        return new PortGroups(groups);
     }
 
     @Override

@@ -4,9 +4,13 @@ import io.glio.engine.backing.BackingStore;
 import io.glio.engine.backing.BackingStoreProvider;
 import io.glio.engine.backing.glfs.GlfsBackingStore;
 import io.glio.engine.backing.glfs.GlfsBackingStoreProvider;
+import io.glio.engine.backing.glfs.meta.AluaPreference;
+import io.glio.engine.backing.glfs.meta.GatewayEntry;
+import io.glio.engine.backing.glfs.meta.GatewayRegistry;
 import io.glio.engine.backing.glfs.meta.LuExport;
 import io.glio.engine.backing.glfs.meta.LuSharing;
 import io.glio.engine.model.Fabric;
+import io.glio.engine.model.InvalidValueException;
 import io.glio.engine.model.Lun;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +90,7 @@ final class SharedLus implements AutoCloseable {
         SharedLuTask task = new SharedLuTask(model, so, unit, glfs, provider.get(), settings());
         task.exports(exportsOf(so));
         if (tasks.putIfAbsent(so, task) == null) {
+            unit.controlAlua((group, nexusKey) -> task.preferGroup(group, nexusKey, pool));
             task.start(pool);
         }
     }
@@ -104,6 +110,29 @@ final class SharedLus implements AutoCloseable {
 
     Optional<LuSharing> sharing(StorageObject so) {
         return Optional.ofNullable(tasks.get(so)).map(SharedLuTask::sharing);
+    }
+
+    /**
+     * Makes {@code gateway} the preferred one of a shared LU ({@code this} for this gateway,
+     * {@code none} or empty for none), recorded on the volume at a tick run now; every gateway
+     * reports it at its next heartbeat. A value naming no live gateway of the LU is refused
+     * naming it and the live ones, and nothing is written.
+     */
+    CompletableFuture<AluaPreference> preferGateway(StorageObject so, String gateway) throws InvalidValueException {
+        SharedLuTask task = tasks.get(so);
+        if (task == null) {
+            throw new InvalidValueException("preferred_gateway: " + so.plugin().saveName() + ":" + so.name()
+                    + " is not a LU shared through a gluster volume");
+        }
+        GatewayRegistry registry = task.sharing().registry();
+        String id = gateway.equals("this") ? settings().gatewayId() : gateway.equals("none") ? "" : gateway;
+        if (!id.isEmpty() && registry.gateways().stream().noneMatch(e -> e.gateway().equals(id))) {
+            throw new InvalidValueException("preferred_gateway: '" + gateway + "' is no live gateway of this LU (live: "
+                    + String.join(", ", registry.gateways().stream().map(GatewayEntry::gateway).distinct().toList())
+                    + "; or 'this', 'none')");
+        }
+        return task.changeAlua(new AluaPreference(id, id.isEmpty() ? AluaPreference.NO_STATUS : AluaPreference.IMPLICIT),
+                null, pool);
     }
 
     /** Where this gateway exports the object: its iSCSI LUNs in enabled TPGs. Under the model's lock. */

@@ -99,6 +99,17 @@ public final class TargetEngine implements AutoCloseable {
         return devices.sharing(so);
     }
 
+    /**
+     * Makes {@code gateway} ({@code this}, {@code none} or a gateway id) the preferred gateway of
+     * a LU shared through its gluster volume; completes once recorded on the volume.
+     *
+     * @throws io.glio.engine.model.InvalidValueException when the object is not shared or the id is no live gateway
+     */
+    public java.util.concurrent.CompletableFuture<io.glio.engine.backing.glfs.meta.AluaPreference> preferGateway(
+            StorageObject so, String gateway) throws io.glio.engine.model.InvalidValueException {
+        return devices.preferGateway(so, gateway);
+    }
+
     /** The live iSCSI sessions, for the shell's {@code sessions} command. */
     public List<SessionInfo> sessions() {
         return iscsi.sessions();

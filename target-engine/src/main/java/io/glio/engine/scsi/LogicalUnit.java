@@ -26,6 +26,10 @@ public final class LogicalUnit {
     private final CompletedCopies completedCopies = new CompletedCopies();
     private final LbaRangeLocks rangeLocks = new LbaRangeLocks();
     private volatile long lastCapacityBytes = -1;
+    /** The groups of a LU shared by several gateways, null for a LU that only the local model describes. */
+    private volatile PortGroups portGroups;
+    /** Where SET TARGET PORT GROUPS records a change of the shared groups, null for other LUs. */
+    private volatile AluaControl aluaControl;
 
     public LogicalUnit(String wwn, String name, Plugin plugin, DeviceSettings settings) {
         this.wwn = wwn;
@@ -66,6 +70,34 @@ public final class LogicalUnit {
     /** Why medium access is held, or null. */
     public String identityHold() {
         return identityHold;
+    }
+
+    /** The ALUA groups shared with other gateways, or null when the LU is not shared. */
+    public PortGroups portGroups() {
+        return portGroups;
+    }
+
+    /**
+     * Publishes the shared ALUA groups (the metadata thread, at every heartbeat). When a group
+     * seen before changes its state, raises ASYMMETRIC ACCESS STATE CHANGED on every nexus but
+     * {@code requesterNexusKey} (SPC-4 5.15.2.5: all of them for an implicit change; all but
+     * the one that sent SET TARGET PORT GROUPS for an explicit one).
+     */
+    public void sharePortGroups(PortGroups next, String requesterNexusKey) {
+        PortGroups before = portGroups;
+        portGroups = next;
+        if (before != null && before.statesChangedIn(next)) {
+            unitAttentions.raiseAll(UnitAttentions.ASYMMETRIC_ACCESS_STATE_CHANGED, requesterNexusKey);
+        }
+    }
+
+    public AluaControl aluaControl() {
+        return aluaControl;
+    }
+
+    /** Offers SET TARGET PORT GROUPS through {@code control} (a shared LU's metadata task). */
+    public void controlAlua(AluaControl control) {
+        aluaControl = control;
     }
 
     public String name() {

@@ -151,7 +151,8 @@ public final class NexusSession implements ScsiTaskExecutor {
             }
         }
         byte[] cdb = ctx.cdb();
-        AluaAccess.check(ctx.access().aluaState(), cdb[0] & 0xff, cdb.length > 1 ? cdb[1] & 0x1f : 0);
+        int aluaState = PortGroups.ownOf(unit, nexus).map(PortGroups.Group::state).orElse(ctx.access().aluaState());
+        AluaAccess.check(aluaState, cdb[0] & 0xff, cdb.length > 1 ? cdb[1] & 0x1f : 0);
         if (op == null) {
             throw new InvalidOpcode();
         }

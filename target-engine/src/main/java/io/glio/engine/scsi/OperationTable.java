@@ -20,6 +20,7 @@ import io.glio.engine.scsi.command.Release;
 import io.glio.engine.scsi.command.ReportLuns;
 import io.glio.engine.scsi.command.ReportSupportedOperationCodes;
 import io.glio.engine.scsi.command.ReportTargetPortGroups;
+import io.glio.engine.scsi.command.SetTargetPortGroups;
 import io.glio.engine.scsi.command.RequestSense;
 import io.glio.engine.scsi.command.Reserve;
 import io.glio.engine.scsi.command.StartStopUnit;
@@ -52,7 +53,7 @@ public final class OperationTable {
                 new PersistentReserveOut(), new ExtendedCopy(), new ReceiveCopyResults(), Read.read16(), new CompareAndWrite(), Write.write16(), new OrWrite(),
                 WriteAndVerify.writeAndVerify16(), Verify.verify16(), PreFetch.preFetch16(),
                 SynchronizeCache.synchronizeCache16(), WriteSame.writeSame16(), new WriteAtomic16(), new ReadCapacity16(),
-                new GetLbaStatus(), new ReportLuns(), new ReportTargetPortGroups(),
+                new GetLbaStatus(), new ReportLuns(), new ReportTargetPortGroups(), new SetTargetPortGroups(),
                 new ReportSupportedOperationCodes(), Read.read12(), Write.write12(),
                 WriteAndVerify.writeAndVerify12(), Verify.verify12(), ReadDefectData.readDefectData12())) {
             OPERATIONS.put(key(op.info().opcode(), op.info().serviceAction()), op);
@@ -67,7 +68,7 @@ public final class OperationTable {
     }
 
     private static boolean hasServiceActions(int opcode) {
-        return opcode == 0x9e || opcode == 0xa3;
+        return opcode == 0x9e || opcode == 0xa3 || opcode == 0xa4;
     }
 
     /** The operation for a CDB, or null when the opcode (or service action) is not supported. */
@@ -77,8 +78,18 @@ public final class OperationTable {
         return OPERATIONS.get(key(opcode, sa));
     }
 
-    /** All operations in opcode order (REPORT SUPPORTED OPERATION CODES). */
+    /** All operations in opcode order. */
     public static List<OperationInfo> operations() {
         return OPERATIONS.values().stream().map(ScsiOperation::info).toList();
+    }
+
+    /**
+     * The operations offered to this command's nexus and LU, in opcode order (REPORT SUPPORTED
+     * OPERATION CODES): all but SET TARGET PORT GROUPS, which only a shared LU offers.
+     */
+    public static List<OperationInfo> operations(CommandContext ctx) {
+        return OPERATIONS.values().stream()
+                .filter(op -> !(op instanceof SetTargetPortGroups) || SetTargetPortGroups.offered(ctx))
+                .map(ScsiOperation::info).toList();
     }
 }

@@ -2,27 +2,14 @@ package io.glio.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glio.engine.backing.BackingStoreProvider;
-import io.glio.engine.backing.glfs.GlfsBackingStoreProvider;
 import io.glio.engine.backing.glfs.meta.GatewayEntry;
 import io.glio.engine.backing.glfs.meta.LuSharing;
-import io.glio.engine.model.Fabric;
 import io.glio.engine.model.StorageObject;
-import io.glio.engine.model.Target;
-import io.glio.engine.model.TargetModel;
-import io.glio.engine.model.Tpg;
 import io.glio.engine.scsi.ScsiCompletion;
-import io.glio.gfapi.Glfs;
-import io.glio.gfapi.GlusterTestVolume;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,102 +17,15 @@ import org.junit.jupiter.api.Test;
  * export one file of the real test volume: one identity, resizes seen by both, a registry of
  * both that forgets a dead one.
  */
-class SharedGlfsLuTest {
+class SharedGlfsLuTest extends SharedLuTestBase {
 
-    private static final Duration BEAT = Duration.ofMillis(300);
-    private static final long SIZE = 4L << 20;
-    private static final String INITIATOR = "iqn.2026-12.io.glio:shared-test-initiator";
-
-    private static GlusterTestVolume volume;
-    private static Glfs cleaner;
-    private String path;
-    private final List<Gateway> gateways = new ArrayList<>();
-
-    /** One gateway: model, registry, the LU's object, one logged-in initiator. */
-    private static final class Gateway implements AutoCloseable {
-        final TargetModel model = new TargetModel();
-        final DeviceRegistry registry;
-        final StorageObject so;
-        final String iqn;
-        Initiator initiator;
-
-        Gateway(String id, String config, String wwn, boolean force) {
-            iqn = "iqn.2026-12.io.glio:" + id;
-            so = model.createUser("shared", SIZE, config, wwn, force, null, null);
-            Target target = model.createTarget(Fabric.ISCSI, iqn);
-            Tpg tpg = model.createTpg(target, 1);
-            model.createPortal(tpg, "127.0.0.1", 3260);
-            model.createLun(tpg, 0, so, null);
-            model.setTpgAttribute(tpg, "generate_node_acls", "1");
-            model.setTpgAttribute(tpg, "demo_mode_write_protect", "0");
-            model.setTpgEnabled(tpg, true);
-            List<BackingStoreProvider> providers = new ArrayList<>(List.of(new GlfsBackingStoreProvider()));
-            providers.addAll(DeviceRegistry.localProviders());
-            registry = new DeviceRegistry(model, providers, () -> new SharedLus.Settings(id, BEAT));
-        }
-
-        LuSharing sharing() {
-            return registry.sharing(so).orElse(LuSharing.PENDING);
-        }
-
-        Initiator login() {
-            ScsiFixture.waitUntil(() -> registry.unit(so).map(u -> u.ready()).orElse(false), iqn + " LU ready",
-                    Duration.ofSeconds(30));
-            initiator = new Initiator(registry, INITIATOR, "23d000000001", iqn, 1).ready(0);
-            return initiator;
-        }
-
-        byte[] vpd(int page) {
-            Initiator.Result r = initiator.run(0, Initiator.inquiry(true, page, 255), 255);
-            assertThat(r.status()).as("INQUIRY VPD %x through %s: %s", page, iqn, r.sense()).isZero();
-            return r.data();
-        }
-
-        @Override
-        public void close() {
-            registry.close();
-        }
-    }
-
-    @BeforeAll
-    static void connect() throws Exception {
-        volume = GlusterTestVolume.require();
-        cleaner = volume.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (cleaner != null) {
-            cleaner.close();
-        }
-    }
-
-    @BeforeEach
-    void name() {
-        path = GlusterTestVolume.scratchName("shared");
-    }
-
-    @AfterEach
-    void stopAndRemove() throws Exception {
-        gateways.forEach(Gateway::close);
-        try {
-            cleaner.unlink("/" + path);
-        } catch (Exception e) {
-            // a test that never created it
-        }
-    }
-
-    private Gateway gateway(String id, String wwn, boolean force) {
-        Gateway g = new Gateway(id, "glfs/" + volume.volume() + "@" + volume.host() + "/" + path, wwn, force);
-        gateways.add(g);
-        return g;
-    }
+    private static final long SIZE = SharedGateway.SIZE;
 
     @Test
     void theSecondGatewayTakesTheFirstsIdentityWithoutBeingTold() {
-        Gateway a = gateway("gw-a", null, false);
+        SharedGateway a = gateway("gw-a", null, false);
         a.login();
-        Gateway b = gateway("gw-b", null, false);
+        SharedGateway b = gateway("gw-b", null, false);
         b.login();
 
         assertThat(b.so.wwn()).isEqualTo(a.so.wwn());
@@ -137,15 +37,15 @@ class SharedGlfsLuTest {
 
     @Test
     void anExplicitWwnThatDisagreesIsRefusedShowingBothUnlessForced() {
-        Gateway a = gateway("gw-a", null, false);
+        SharedGateway a = gateway("gw-a", null, false);
         a.login();
-        Gateway b = gateway("gw-b", "00000000-0000-4000-8000-0000000000bb", false);
+        SharedGateway b = gateway("gw-b", "00000000-0000-4000-8000-0000000000bb", false);
         ScsiFixture.waitUntil(() -> b.sharing().status() == LuSharing.Status.CONFLICT, "conflict", Duration.ofSeconds(20));
         assertThat(b.sharing().message()).contains("the volume records wwn " + a.so.wwn(),
                 "wwn=00000000-0000-4000-8000-0000000000bb was given", "force=true");
         assertThat(b.registry.unit(b.so).orElseThrow().ready()).isFalse();
 
-        Gateway c = gateway("gw-c", "00000000-0000-4000-8000-0000000000cc", true);
+        SharedGateway c = gateway("gw-c", "00000000-0000-4000-8000-0000000000cc", true);
         c.login();
         // Forced: the volume now records c's wwn, and a follows (its wwn came from the volume).
         ScsiFixture.waitUntil(() -> a.so.wwn().equals("00000000-0000-4000-8000-0000000000cc"), "a takes the forced wwn",
@@ -154,9 +54,9 @@ class SharedGlfsLuTest {
 
     @Test
     void aResizeThroughOneGatewayIsSeenByTheOtherWithACapacityUnitAttention() {
-        Gateway a = gateway("gw-a", null, false);
+        SharedGateway a = gateway("gw-a", null, false);
         a.login();
-        Gateway b = gateway("gw-b", null, false);
+        SharedGateway b = gateway("gw-b", null, false);
         b.login();
 
         long start = System.nanoTime();
@@ -177,9 +77,9 @@ class SharedGlfsLuTest {
 
     @Test
     void bothGatewaysAppearInTheRegistryWithTheSameIdsAndADeadOneExpires() {
-        Gateway a = gateway("gw-a", null, false);
+        SharedGateway a = gateway("gw-a", null, false);
         a.login();
-        Gateway b = gateway("gw-b", null, false);
+        SharedGateway b = gateway("gw-b", null, false);
         b.login();
         ScsiFixture.waitUntil(() -> a.sharing().registry().gatewayCount() == 2 && b.sharing().registry().gatewayCount() == 2,
                 "both registered", Duration.ofSeconds(10));
@@ -198,7 +98,8 @@ class SharedGlfsLuTest {
 
     @Test
     void aVolumeThatCannotBeReachedLeavesTheIdentityPendingAndTheLuNotReady() {
-        Gateway down = new Gateway("gw-down", "glfs/" + volume.volume() + "@glio-no-such-host.invalid/" + path, null, false);
+        SharedGateway down = new SharedGateway("gw-down", "glfs/" + volume.volume() + "@glio-no-such-host.invalid/" + path,
+                null, false, BEAT);
         gateways.add(down);
         ScsiFixture.waitUntil(() -> down.registry.sharing(down.so).isPresent(), "followed", Duration.ofSeconds(20));
         ScsiFixture.waitUntil(() -> down.sharing().message().contains("glio-no-such-host.invalid"),
@@ -208,7 +109,7 @@ class SharedGlfsLuTest {
         assertThat(down.so.wwnOrigin()).isEqualTo(StorageObject.WwnOrigin.GENERATED);
     }
 
-    private static List<String> ids(Gateway g) {
+    private static List<String> ids(SharedGateway g) {
         return g.sharing().registry().gateways().stream()
                 .map((GatewayEntry e) -> e.key() + " group " + e.group() + " port " + e.port()).toList();
     }

@@ -71,6 +71,23 @@ class SpcCommandsTest extends LoggedInFixtureTest {
     }
 
     @Test
+    void aLuThatIsNotSharedOffersImplicitAluaOnly() {
+        byte[] stpg = {(byte) 0xa4, 0x0a, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0};
+        byte[] rsocStpg = {(byte) 0xa3, 0x0c, 0x02, (byte) 0xa4, 0, 0x0a, 0, 0, 0, 64, 0, 0};
+        byte[] all = {(byte) 0xa3, 0x0c, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
+        ByteBuffer list = ByteBuffer.wrap(init.run(0, all, 65535).data());
+        boolean listed = false;
+        for (int i = 0; i < list.getInt(0) / 8; i++) {
+            listed |= (list.get(4 + 8 * i) & 0xff) == 0xa4;
+        }
+
+        assertThat(init.run(0, Initiator.inquiry(false, 0, 96), 96).data()[5] & 0x30).as("TPGS").isEqualTo(0x10);
+        assertThat(init.write(0, stpg, new byte[] {0, 0, 0, 0, 0, 0, 0, 1}).sense()).isEqualTo("5/20/00");
+        assertThat(init.run(0, rsocStpg, 64).data()[1] & 0x07).as("STPG SUPPORT").isEqualTo(1);
+        assertThat(listed).isFalse();
+    }
+
+    @Test
     void readCapacity10WithLbaButWithoutPmiIsInvalid() {
         byte[] rc10 = {0x25, 0, 0, 0, 0, 1, 0, 0, 0, 0};
 

@@ -43,7 +43,7 @@ public final class Inquiry extends AbstractOperation {
             }
             data = StandardInquiry.noUnit();
         } else if (!evpd) {
-            data = StandardInquiry.of(ctx.settings());
+            data = StandardInquiry.of(ctx.settings(), SetTargetPortGroups.offered(ctx));
         } else {
             data = VpdPages.page(page, ctx.access(), ctx.session().nexus());
             if (data == null) {

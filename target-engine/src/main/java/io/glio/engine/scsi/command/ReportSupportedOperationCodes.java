@@ -36,16 +36,16 @@ public final class ReportSupportedOperationCodes extends AbstractOperation {
         int sa = Cdb.u16(cdb, 4);
         long allocation = Cdb.u32(cdb, 6);
         byte[] d = switch (options) {
-            case 0 -> all(rctd);
-            case 1, 2, 3 -> one(options, opcode, sa, rctd);
+            case 0 -> all(OperationTable.operations(ctx), rctd);
+            case 1, 2, 3 -> one(OperationTable.operations(ctx), options, opcode, sa, rctd);
             default -> throw new InvalidFieldInCdb(2, 2);
         };
         return ctx.dataIn(d, d.length, allocation);
     }
 
-    private static byte[] all(boolean rctd) {
+    private static byte[] all(List<OperationInfo> operations, boolean rctd) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (OperationInfo op : OperationTable.operations()) {
+        for (OperationInfo op : operations) {
             byte[] desc = new byte[8];
             desc[0] = (byte) op.opcode();
             if (op.serviceAction() >= 0) {
@@ -68,8 +68,9 @@ public final class ReportSupportedOperationCodes extends AbstractOperation {
         return d;
     }
 
-    private static byte[] one(int options, int opcode, int sa, boolean rctd) throws InvalidFieldInCdb {
-        List<OperationInfo> withOpcode = OperationTable.operations().stream().filter(o -> o.opcode() == opcode).toList();
+    private static byte[] one(List<OperationInfo> operations, int options, int opcode, int sa, boolean rctd)
+            throws InvalidFieldInCdb {
+        List<OperationInfo> withOpcode = operations.stream().filter(o -> o.opcode() == opcode).toList();
         boolean hasServiceActions = withOpcode.stream().anyMatch(o -> o.serviceAction() >= 0);
         if (options == 1 && hasServiceActions) {
             throw new InvalidFieldInCdb(3);

@@ -19,11 +19,19 @@ public final class StandardInquiry {
     }
 
     public static byte[] of(DeviceSettings s) {
+        return of(s, false);
+    }
+
+    /**
+     * With {@code explicitAlua} (a LU shared by several gateways, which accepts SET TARGET PORT
+     * GROUPS) TPGS is 11b: implicit and explicit.
+     */
+    public static byte[] of(DeviceSettings s, boolean explicitAlua) {
         byte[] d = new byte[LENGTH];
         d[2] = 0x06;
         d[3] = 0x12; // HISUP | response data format 2
         d[4] = (byte) (LENGTH - 5);
-        d[5] = 0x10; // TPGS 01b: implicit ALUA (REPORT TARGET PORT GROUPS, no SET)
+        d[5] = (byte) (explicitAlua ? 0x30 : 0x10); // TPGS 11b, or 01b: implicit only (no SET TARGET PORT GROUPS)
         if (s.thirdPartyCopy()) {
             d[5] |= 0x08; // 3PC: EXTENDED COPY (emulate_3pc)
         }

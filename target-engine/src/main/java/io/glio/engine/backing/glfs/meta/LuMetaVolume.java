@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The metadata of one LU on its volume: two extended attributes of the data file, changed
+ * The metadata of one LU on its volume: three extended attributes of the data file, changed
  * under an exclusive gluster lock on {@value #LOCK_FILE} (gluster-block's
  * {@code block-meta/meta.lock}). Each LU locks its own byte of that file (the offset is a
  * hash of the data path), so LUs never wait for each other and every gateway of one LU takes
@@ -25,6 +25,8 @@ public final class LuMetaVolume implements AutoCloseable {
     public static final String IDENTITY_XATTR = "user.glio.lu";
     /** The gateways exporting the LU ({@link GatewayEntry} list as JSON). */
     public static final String GATEWAYS_XATTR = "user.glio.gateways";
+    /** The LU's ALUA setting ({@link AluaPreference} as JSON); absent means {@link AluaPreference#NONE}. */
+    public static final String ALUA_XATTR = "user.glio.alua";
     static final String LOCK_DIR = "/.glio";
     static final String LOCK_FILE = LOCK_DIR + "/meta.lock";
     private static final long RETRY_MILLIS = 20;
@@ -94,6 +96,15 @@ public final class LuMetaVolume implements AutoCloseable {
 
     public void writeGateways(List<GatewayEntry> entries) throws GlfsException {
         data.setXattr(GATEWAYS_XATTR, MetaCodec.gateways(entries));
+    }
+
+    public AluaPreference alua() throws GlfsException, MetaFormatException {
+        Optional<byte[]> value = data.getXattr(ALUA_XATTR);
+        return value.isEmpty() ? AluaPreference.NONE : MetaCodec.alua(value.get());
+    }
+
+    public void writeAlua(AluaPreference alua) throws GlfsException {
+        data.setXattr(ALUA_XATTR, MetaCodec.alua(alua));
     }
 
     public String path() {

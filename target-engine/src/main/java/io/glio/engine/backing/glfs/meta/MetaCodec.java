@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON of the two extended attributes: {@value LuMetaVolume#IDENTITY_XATTR}
+ * The JSON of the three extended attributes: {@value LuMetaVolume#IDENTITY_XATTR}
  * ({@code {"version":1,"wwn":..,"size":..,"block_size":..}}) and
  * {@value LuMetaVolume#GATEWAYS_XATTR} ({@code {"version":1,"gateways":[{"gateway":..,"iqn":..,
- * "tpg":..,"portals":[..],"group":..,"port":..,"beat":..}]}}). A value that does not parse is a
+ * "tpg":..,"portals":[..],"group":..,"port":..,"beat":..}]}}) and {@value LuMetaVolume#ALUA_XATTR}
+ * ({@code {"version":1,"preferred_gateway":..,"status":..}}). A value that does not parse is a
  * {@link MetaFormatException} naming the attribute and the bad field.
  */
 final class MetaCodec {
@@ -64,6 +65,20 @@ final class MetaCodec {
                     (int) number(n, "group"), (int) number(n, "port"), number(n, "beat")));
         }
         return out;
+    }
+
+    static byte[] alua(AluaPreference alua) {
+        return bytes(JSON.createObjectNode().put("version", VERSION).put("preferred_gateway", alua.preferredGateway())
+                .put("status", alua.status()));
+    }
+
+    static AluaPreference alua(byte[] value) throws MetaFormatException {
+        JsonNode root = parse(LuMetaVolume.ALUA_XATTR, value);
+        try {
+            return new AluaPreference(text(root, "preferred_gateway"), (int) number(root, "status"));
+        } catch (IllegalArgumentException e) {
+            throw new MetaFormatException(LuMetaVolume.ALUA_XATTR + ": " + e.getMessage());
+        }
     }
 
     private static JsonNode parse(String attribute, byte[] value) throws MetaFormatException {

@@ -4,8 +4,11 @@ import io.glio.engine.model.StorageObject.WwnOrigin;
 import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlfsException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * metadata threads, never an event loop, never under the model's lock), under the LU's volume
  * lock: settles or re-checks the identity ({@link IdentityCheck}), records a resize made here
  * or takes one made by another gateway, and beats this gateway's registry entries
- * ({@link Heartbeats}). A tick that cannot reach the volume changes nothing and is retried at
- * the next one.
+ * ({@link Heartbeats}), writes an ALUA setting asked for here ({@link #changeAlua}) and reads
+ * the one recorded. A tick that cannot reach the volume changes nothing and is retried at the
+ * next one; the ALUA changes waiting for it fail then, so the one who asked hears it.
  *
  * <p>Ticks of one LU never overlap (fixed delay); the fields below are confined to them, and
  * {@link #sharing()} publishes an immutable {@link LuSharing}.
@@ -41,6 +45,13 @@ public final class SharedLu {
         /** The status changed (settled, conflict); publish it. */
         default void statusChanged(LuSharing sharing) {
         }
+
+        /**
+         * The registry and ALUA setting read at this tick (every tick: the beats always move);
+         * {@code requester} is who asked for the ALUA change written at this tick, or null.
+         */
+        default void registryRead(GatewayRegistry registry, String requester) {
+        }
     }
 
     /** Opens the volume for a tick; the LU closes it when the connection is lost or it stops. */
@@ -56,6 +67,9 @@ public final class SharedLu {
     private final Heartbeats heartbeats;
     private final LongSupplier nanos;
     private volatile LuSharing sharing = LuSharing.PENDING;
+    private final ConcurrentLinkedQueue<AluaChange> aluaChanges = new ConcurrentLinkedQueue<>();
+    /** The changes taken from the queue by the tick under way (confined to ticks). */
+    private final List<AluaChange> written = new ArrayList<>();
     private LuMetaVolume volume;
     private LuIdentity agreed;
     /** Our size at the previous tick: a change from it is a resize made here. */
@@ -77,6 +91,21 @@ public final class SharedLu {
         return sharing;
     }
 
+    private record AluaChange(AluaPreference next, String requester, CompletableFuture<AluaPreference> done) {
+    }
+
+    /**
+     * Records {@code next} on the volume at the next tick (any thread); the future completes
+     * once it is written, or fails with the reason the tick could not reach the volume.
+     *
+     * @param requester handed back to {@link Host#registryRead} at the tick that writes it (may be null)
+     */
+    public CompletableFuture<AluaPreference> changeAlua(AluaPreference next, String requester) {
+        CompletableFuture<AluaPreference> done = new CompletableFuture<>();
+        aluaChanges.add(new AluaChange(next, requester, done));
+        return done;
+    }
+
     /** One round with the volume; never throws (failures are logged and retried). */
     public void tick() {
         try {
@@ -85,10 +114,14 @@ public final class SharedLu {
             }
             volume.locked(lockWait, () -> {
                 settleIdentity(volume);
-                beat(volume);
+                AluaPreference alua = alua(volume);
+                beat(volume, alua, written.isEmpty() ? null : written.get(written.size() - 1).requester());
                 return null;
             });
+            written.forEach(c -> c.done().complete(c.next()));
+            written.clear();
         } catch (GlfsException e) {
+            failAluaChanges(e);
             LOG.debug("{}: LU metadata not reachable: {}", path, e.getMessage());
             closeVolume();
             if (sharing.status() == LuSharing.Status.PENDING) {
@@ -96,10 +129,12 @@ public final class SharedLu {
                         + e.getMessage(), sharing.registry()));
             }
         } catch (MetaFormatException e) {
+            failAluaChanges(e);
             publish(new LuSharing(LuSharing.Status.CONFLICT, "unreadable LU metadata on " + path + ": "
                     + e.getMessage(), sharing.registry()));
         } catch (RuntimeException e) {
             LOG.warn("{}: LU metadata tick failed", path, e);
+            failAluaChanges(e);
             closeVolume();
         }
     }
@@ -145,13 +180,37 @@ public final class SharedLu {
         }
     }
 
-    private void beat(LuMetaVolume v) throws GlfsException, MetaFormatException {
+    /**
+     * The recorded ALUA setting, after writing the changes asked for since the last tick; they
+     * are kept in {@link #written} until the tick ends, then completed, or failed with it.
+     */
+    private AluaPreference alua(LuMetaVolume v) throws GlfsException, MetaFormatException {
+        AluaPreference recorded = v.alua();
+        for (AluaChange c = aluaChanges.poll(); c != null; c = aluaChanges.poll()) {
+            written.add(c);
+            v.writeAlua(c.next());
+            recorded = c.next();
+        }
+        return recorded;
+    }
+
+    private void failAluaChanges(Exception cause) {
+        written.forEach(c -> c.done().completeExceptionally(cause));
+        written.clear();
+        for (AluaChange c = aluaChanges.poll(); c != null; c = aluaChanges.poll()) {
+            c.done().completeExceptionally(cause);
+        }
+    }
+
+    private void beat(LuMetaVolume v, AluaPreference alua, String requester) throws GlfsException, MetaFormatException {
         List<GatewayEntry> recorded = v.gateways();
         List<GatewayEntry> next = heartbeats.next(recorded, host.exports(), nanos.getAsLong());
         if (!next.equals(recorded)) {
             v.writeGateways(next);
         }
-        publish(sharing.withRegistry(new GatewayRegistry(next, gatewayId)));
+        GatewayRegistry registry = new GatewayRegistry(next, gatewayId, alua);
+        publish(sharing.withRegistry(registry));
+        host.registryRead(registry, requester);
     }
 
     private void publish(LuSharing next) {

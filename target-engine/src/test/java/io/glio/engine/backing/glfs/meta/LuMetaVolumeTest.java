@@ -121,18 +121,29 @@ class LuMetaVolumeTest {
             int rounds = 200;
             long start = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
-                // What one SharedLu tick does: lock, read both values, write the beat, unlock.
+                // What one SharedLu tick does: lock, read the three values, write the beat, unlock.
                 a.locked(Duration.ofSeconds(2), () -> {
                     a.identity();
+                    a.alua();
                     a.gateways();
                     a.writeGateways(entries);
                     return null;
                 });
             }
             long micros = (System.nanoTime() - start) / 1000 / rounds;
-            System.out.printf("one heartbeat round (lock, 2 getxattr, 1 setxattr, unlock): %d us%n", micros);
+            System.out.printf("one heartbeat round (lock, 3 getxattr, 1 setxattr, unlock): %d us%n", micros);
             assertThat(a.gateways()).isEqualTo(entries);
             assertThat(micros).isLessThan(200_000);
+        }
+    }
+
+    @Test
+    void theAluaSettingIsReadBackByAnotherClientAndAbsentMeansNone() throws Exception {
+        try (LuMetaVolume a = LuMetaVolume.open(clients.first(), path);
+             LuMetaVolume b = LuMetaVolume.open(clients.second(), path)) {
+            assertThat(b.alua()).isEqualTo(AluaPreference.NONE);
+            a.writeAlua(new AluaPreference("gw-b", AluaPreference.BY_STPG));
+            assertThat(b.alua()).isEqualTo(new AluaPreference("gw-b", AluaPreference.BY_STPG));
         }
     }
 
