@@ -173,12 +173,18 @@ function _picocli_targetcli() {
 
   local commands="serve"
   local flag_opts="-e --exit-on-error -h --help -V --version"
-  local arg_opts="--config"
+  local arg_opts="--config --run-dir"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     --config)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --run-dir)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -203,7 +209,7 @@ function _picocli_targetcli_serve() {
 
   local commands=""
   local flag_opts="-h --help -V --version"
-  local arg_opts="--config --socket"
+  local arg_opts="--config --socket --run-dir"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -215,6 +221,12 @@ function _picocli_targetcli_serve() {
       return $?
       ;;
     --socket)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --run-dir)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the engine keeps its runtime sockets (the loopback targets' NBD sockets under
- * {@code loopback/}): {@code $GLIO_RUN_DIR}, else {@code /run/glio} for root and
+ * {@code loopback/}): {@code --run-dir DIR}, else {@code $GLIO_RUN_DIR}, else {@code /run/glio} for root and
  * {@code $TARGETCLI_HOME/run} otherwise.
  */
 public final class RunDir {

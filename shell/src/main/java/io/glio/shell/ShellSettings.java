@@ -5,13 +5,20 @@ import java.util.Map;
 
 /**
  * Where the shell keeps its state: the preferences/history folder ({@code $TARGETCLI_HOME} or
- * {@code ~/.targetcli}) and the configuration file ({@code --config}, else
+ * {@code ~/.targetcli}), the configuration file ({@code --config}, else
  * {@code $TARGETCLI_CONFIG}, else {@code /etc/target/saveconfig.json} for root and
- * {@code ~/.targetcli/saveconfig.json} for others).
+ * {@code ~/.targetcli/saveconfig.json} for others) and the engine's run directory
+ * ({@link RunDir}).
  */
-public record ShellSettings(Path home, Path configFile) {
+public record ShellSettings(Path home, Path configFile, Path runDir) {
 
     public static ShellSettings resolve(Path configOption, Map<String, String> env, String userHome, boolean root) {
+        return resolve(configOption, null, env, userHome, root);
+    }
+
+    /** As {@link #resolve(Path, Map, String, boolean)} with a {@code --run-dir} option (null when not given). */
+    public static ShellSettings resolve(Path configOption, Path runDirOption, Map<String, String> env, String userHome,
+                                        boolean root) {
         String homeVar = env.get("TARGETCLI_HOME");
         Path home = homeVar != null && !homeVar.isEmpty() ? Path.of(homeVar) : Path.of(userHome, ".targetcli");
         Path config;
@@ -24,6 +31,6 @@ public record ShellSettings(Path home, Path configFile) {
         } else {
             config = Path.of(userHome, ".targetcli", "saveconfig.json");
         }
-        return new ShellSettings(home, config.toAbsolutePath());
+        return new ShellSettings(home, config.toAbsolutePath(), RunDir.resolve(runDirOption, env, home, root));
     }
 }

@@ -63,8 +63,7 @@ final class ServiceConnection implements Runnable {
         err = new PrintStream(new FrameOutputStream(channel, Frame.Type.ERR), true, StandardCharsets.UTF_8);
         Console console = new Console(out, err, prefs, hello.terminal(), width::get);
         Shell shell = new Shell(service.model(), prefs, console, service.configFile());
-        shell.setSessions(service.sessions());
-        shell.setStores(service.stores());
+        shell.showServed(service.engine());
         shell.setWorkingDirectory(Path.of(hello.cwd()));
         String prompt = service.locked(() -> {
             if (!hello.oneShot()) {

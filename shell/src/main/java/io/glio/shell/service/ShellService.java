@@ -1,7 +1,7 @@
 package io.glio.shell.service;
 
 import io.glio.engine.model.TargetModel;
-import io.glio.shell.SessionSource;
+import io.glio.shell.EngineAttacher;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -31,8 +31,7 @@ public final class ShellService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShellService.class);
 
     private final TargetModel model;
-    private final SessionSource sessions;
-    private final io.glio.shell.StoreStatusSource stores;
+    private final EngineAttacher.Attached engine;
     private final Path configFile;
     private final Path socket;
     private final ReentrantLock commands = new ReentrantLock();
@@ -42,11 +41,10 @@ public final class ShellService implements AutoCloseable {
     private Thread acceptor;
     private volatile boolean stopping;
 
-    public ShellService(TargetModel model, SessionSource sessions, io.glio.shell.StoreStatusSource stores,
-                        Path configFile, Path socket) {
+    /** A service over {@code model}, whose clients' shells show what {@code engine} serves. */
+    public ShellService(TargetModel model, EngineAttacher.Attached engine, Path configFile, Path socket) {
         this.model = model;
-        this.sessions = sessions;
-        this.stores = stores;
+        this.engine = engine;
         this.configFile = configFile;
         this.socket = socket;
     }
@@ -55,12 +53,8 @@ public final class ShellService implements AutoCloseable {
         return model;
     }
 
-    SessionSource sessions() {
-        return sessions;
-    }
-
-    io.glio.shell.StoreStatusSource stores() {
-        return stores;
+    EngineAttacher.Attached engine() {
+        return engine;
     }
 
     Path configFile() {
