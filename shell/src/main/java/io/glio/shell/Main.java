@@ -5,7 +5,7 @@ import io.glio.engine.model.ModelException;
 import io.glio.engine.model.RestoreOptions;
 import io.glio.engine.model.TargetModel;
 import io.glio.shell.service.RemoteSession;
-import io.glio.shell.service.ServiceSocket;
+import io.glio.shell.service.ShellService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +130,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         boolean root = "root".equals(System.getProperty("user.name"));
         ShellSettings settings = ShellSettings.resolve(config, runDir, env, System.getProperty("user.home"), root);
-        SessionOpener opener = new SessionOpener(settings, ServiceSocket.resolve(null, env, settings.home(), root),
+        SessionOpener opener = new SessionOpener(settings, ShellService.SOCKET.resolve(null, env, settings.home(), root),
                 env, attacher, models, err);
         if (!words.isEmpty()) {
             return oneShot(opener, String.join(" ", words));

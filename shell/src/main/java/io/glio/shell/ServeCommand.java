@@ -1,9 +1,8 @@
 package io.glio.shell;
 
+import io.glio.engine.local.PrivateSocket;
 import io.glio.engine.model.TargetModel;
 import io.glio.shell.service.SdNotify;
-import io.glio.shell.service.ServiceSocket;
-import io.glio.shell.service.ServiceUmask;
 import io.glio.shell.service.ShellService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,9 +67,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         boolean root = "root".equals(System.getProperty("user.name"));
         ShellSettings settings = ShellSettings.resolve(config, runDir, env, System.getProperty("user.home"), root);
-        Path sock = ServiceSocket.resolve(socket, env, settings.home(), root);
+        Path sock = ShellService.SOCKET.resolve(socket, env, settings.home(), root);
         try {
-            ServiceUmask.setPrivate();
+            PrivateSocket.setPrivateUmask();
             PidLock socketLock = lockOrExplain(sock);
             if (socketLock == null) {
                 return 1;

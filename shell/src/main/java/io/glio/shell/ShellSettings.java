@@ -1,5 +1,6 @@
 package io.glio.shell;
 
+import io.glio.engine.local.LocalPath;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,7 +9,8 @@ import java.util.Map;
  * {@code ~/.targetcli}), the configuration file ({@code --config}, else
  * {@code $TARGETCLI_CONFIG}, else {@code /etc/target/saveconfig.json} for root and
  * {@code ~/.targetcli/saveconfig.json} for others) and the engine's run directory
- * ({@link RunDir}).
+ * ({@link LocalPath#RUN_DIR}: {@code --run-dir}, else {@code $GLIO_RUN_DIR}, else {@code /run/glio}
+ * for root and {@code $TARGETCLI_HOME/run} otherwise).
  */
 public record ShellSettings(Path home, Path configFile, Path runDir) {
 
@@ -31,6 +33,6 @@ public record ShellSettings(Path home, Path configFile, Path runDir) {
         } else {
             config = Path.of(userHome, ".targetcli", "saveconfig.json");
         }
-        return new ShellSettings(home, config.toAbsolutePath(), RunDir.resolve(runDirOption, env, home, root));
+        return new ShellSettings(home, config.toAbsolutePath(), LocalPath.RUN_DIR.resolve(runDirOption, env, home, root));
     }
 }
