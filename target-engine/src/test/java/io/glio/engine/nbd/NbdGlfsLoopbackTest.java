@@ -1,14 +1,11 @@
 package io.glio.engine.nbd;
 
 import io.glio.engine.iscsi.Tools;
-import io.glio.engine.model.DeviceProbe;
 import io.glio.engine.model.Fabric;
-import io.glio.engine.model.ModelEnvironment;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.Target;
 import io.glio.engine.model.TargetModel;
 import io.glio.engine.runtime.TargetEngine;
-import io.glio.gfapi.Glfs;
 import io.glio.gfapi.GlusterTestVolume;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,32 +26,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NbdGlfsLoopbackTest {
 
     @TempDir
-    static Path dir;
+    static Path runDir;
+    /** The LUN's file on the volume, a fresh name each run. */
+    private static final String PATH = GlusterTestVolume.scratchName("nbd");
     private static GlusterTestVolume volume;
-    private static String path;
-    private static Path random;
     private static TargetEngine engine;
     private static Path socket;
 
     @BeforeAll
     static void serve() throws Exception {
         volume = GlusterTestVolume.require();
-        path = GlusterTestVolume.scratchName("nbd");
-        random = dir.resolve("random.img");
-        Tools.writeRandomFile(random, NbdLoopbackTest.SIZE, 20261218);
-        TargetModel model = new TargetModel(
-                new ModelEnvironment("gw1.example.com", "x86_64", UUID::randomUUID, DeviceProbe.system()));
+        TargetModel model = new TargetModel();
         StorageObject so = model.createUser("nbdglfs", NbdLoopbackTest.SIZE,
-                "glfs/" + volume.volume() + "@" + volume.host() + "/" + path, null, null, null);
+                "glfs/" + volume.volume() + "@" + volume.host() + "/" + PATH, null, null, null);
         Target loop = model.createTarget(Fabric.LOOPBACK, null);
         model.createLun(loop.tpgs().get(0), 0, so, null);
-        engine = TargetEngine.start(model, dir.resolve("run"));
+        engine = TargetEngine.start(model, runDir);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((engine.loopbackSocket(loop.wwn()).isEmpty()
                 || !engine.storeState(so).map(s -> s.isReady()).orElse(false)) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(engine.storeState(so).map(s -> s.isReady())).as("store of " + path).contains(true);
+        assertThat(engine.storeState(so).map(s -> s.isReady())).as("store of " + PATH).contains(true);
         socket = engine.loopbackSocket(loop.wwn()).orElseThrow();
         awaitLunAnswers(deadline);
     }
@@ -73,20 +65,15 @@ class NbdGlfsLoopbackTest {
 
     @AfterAll
     static void stopAndRemoveTheFile() throws Exception {
-        if (engine != null) {
-            engine.close();
-        }
-        if (volume != null && path != null) {
-            try (Glfs glfs = volume.connect()) {
-                glfs.unlink(path);
-            }
-        }
+        Tools.stopAndRemove(engine, volume, PATH);
     }
 
     @Test
-    void qemuImgConvertsAndComparesOnUserGlfsAndTheFileOnTheVolumeIsTheImage() throws Exception {
+    void qemuImgConvertsAndComparesOnUserGlfsAndTheFileOnTheVolumeIsTheImage(@TempDir Path dir) throws Exception {
+        Path random = dir.resolve("random.img");
+        Tools.writeRandomFile(random, NbdLoopbackTest.SIZE, 20261218);
         NbdLoopbackTest.convertAndCompare(random, uri(), "user:glfs");
-        String gluster = "gluster://" + volume.host() + "/" + volume.volume() + "/" + path;
+        String gluster = "gluster://" + volume.host() + "/" + volume.volume() + "/" + PATH;
         Tools.Result direct = Tools.run("qemu-img", "compare", "-f", "raw", "-F", "raw", random.toString(), gluster);
         assertThat(direct.exitCode()).as(direct.output()).isZero();
     }
