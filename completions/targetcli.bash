@@ -21,9 +21,9 @@ _targetcli() {
     if (( i > n )) || [[ ${w[n-1]} == --config || ${w[n-1]} == --socket ]]; then
         mapfile -t cands < <(compgen -f -- "$word")
     elif [[ ${w[i]} == serve ]]; then
-        mapfile -t cands < <(compgen -W "-h --help -V --version --config --socket" -- "$word")
+        mapfile -t cands < <(compgen -W "-h --help -V --version --config --socket --run-dir" -- "$word")
     elif (( i == n )) && [[ $word == -* ]]; then
-        mapfile -t cands < <(compgen -W "-h --help -V -v --version -e --exit-on-error --config" -- "$word")
+        mapfile -t cands < <(compgen -W "-h --help -V -v --version -e --exit-on-error --config --run-dir" -- "$word")
     else
         mapfile -t cands < <(targetcli "${opts[@]}" --complete "${w[*]:i}" 2>/dev/null)
     fi

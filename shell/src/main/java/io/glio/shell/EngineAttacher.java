@@ -1,6 +1,7 @@
 package io.glio.shell;
 
 import io.glio.engine.model.TargetModel;
+import java.nio.file.Path;
 
 /**
  * The one place where a long-running shell (interactive or piped) starts serving the model: the
@@ -14,7 +15,7 @@ import io.glio.engine.model.TargetModel;
 @FunctionalInterface
 public interface EngineAttacher {
 
-    /** A served engine: its sessions, its stores' states and how to stop it. */
+    /** A served engine: its sessions, its stores' states, its loopback sockets and how to stop it. */
     interface Attached extends AutoCloseable {
         SessionSource sessions();
 
@@ -30,14 +31,23 @@ public interface EngineAttacher {
             return StoreStatusSource.NONE;
         }
 
+        /** Where each loopback target is served over NBD. */
+        default LoopbackSockets loopbackSockets() {
+            return LoopbackSockets.NONE;
+        }
+
         @Override
         void close();
     }
 
-    Attached attach(TargetModel model);
+    /**
+     * Starts serving {@code model}; runtime sockets (the loopback targets' NBD sockets) go under
+     * {@code runDir} ({@link ShellSettings#runDir()}).
+     */
+    Attached attach(TargetModel model, Path runDir);
 
     /** No engine: the configuration is edited and saved, nothing is served. */
-    EngineAttacher NONE = model -> new Attached() {
+    EngineAttacher NONE = (model, runDir) -> new Attached() {
         @Override
         public SessionSource sessions() {
             return SessionSource.NONE;

@@ -24,10 +24,8 @@ final class LocalSession implements ShellSession {
      * Attaches the engine (first, so it learns the restored configuration from the model's
      * events), restores the file and resumes the last path.
      */
-    static LocalSession open(Shell shell, EngineAttacher attacher, AutoCloseable lock) {
-        EngineAttacher.Attached engine = Main.attach(attacher, shell);
-        shell.setSessions(engine.sessions());
-        shell.setStores(engine.stores());
+    static LocalSession open(Shell shell, EngineAttacher attacher, java.nio.file.Path runDir, AutoCloseable lock) {
+        EngineAttacher.Attached engine = Main.attach(attacher, shell, runDir);
         boolean restored = Main.restore(shell);
         shell.resetChanged();
         shell.resumeLastPath();

@@ -5,7 +5,7 @@ import io.glio.engine.model.ModelException;
 import io.glio.engine.model.RestoreOptions;
 import io.glio.engine.model.TargetModel;
 import io.glio.shell.service.RemoteSession;
-import io.glio.shell.service.ServiceSocket;
+import io.glio.shell.service.ShellService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +35,11 @@ import picocli.CommandLine.Parameters;
                 "With no COMMAND: an interactive shell on a terminal, else one command per line from stdin."})
 public final class Main implements Callable<Integer> {
 
+    /** The {@code --run-dir} help, the same for the shell and {@code serve}. */
+    static final String RUN_DIR_HELP = "Where the engine puts its runtime sockets: each loopback target's LUNs are "
+            + "served over NBD on DIR/loopback/<wwn>.sock (default: $GLIO_RUN_DIR, else /run/glio for root, "
+            + "else $TARGETCLI_HOME/run).";
+
     static final String BANNER = "targetcli shell version " + Shell.VERSION + "\n"
             + "Copyright 2011-2013 by Datera, Inc and others.\n"
             + "For help on commands, type 'help'.\n";
@@ -51,6 +56,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = {"-V", "-v", "--version"}, versionHelp = true, description = "Print version information and exit.")
     boolean versionRequested;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = RUN_DIR_HELP)
+    Path runDir;
 
     @Option(names = {"-e", "--exit-on-error"},
             description = "With commands on stdin: stop at the first failing command, exit 1 and save nothing.")
@@ -136,8 +144,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean root = "root".equals(System.getProperty("user.name"));
-        ShellSettings settings = ShellSettings.resolve(config, env, System.getProperty("user.home"), root);
-        SessionOpener opener = new SessionOpener(settings, ServiceSocket.resolve(null, env, settings.home(), root),
+        ShellSettings settings = ShellSettings.resolve(config, runDir, env, System.getProperty("user.home"), root);
+        SessionOpener opener = new SessionOpener(settings, ShellService.SOCKET.resolve(null, env, settings.home(), root),
                 env, attacher, models, err);
         if (complete != null) {
             opener.completeOneShot(complete, new RemoteSession.ClientIo(out, err, false, () -> 0))
@@ -243,15 +251,18 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Starts the engine; if it cannot start, says why in one line and goes on without one (the
-     * configuration can still be edited and saved).
+     * configuration can still be edited and saved). The shell shows what the engine serves.
      */
-    static EngineAttacher.Attached attach(EngineAttacher attacher, Shell shell) {
+    static EngineAttacher.Attached attach(EngineAttacher attacher, Shell shell, Path runDir) {
+        EngineAttacher.Attached engine;
         try {
-            return attacher.attach(shell.model());
+            engine = attacher.attach(shell.model(), runDir);
         } catch (RuntimeException e) {
             shell.console().error("Target not served, the engine did not start: " + e.getMessage());
-            return EngineAttacher.NONE.attach(shell.model());
+            engine = EngineAttacher.NONE.attach(shell.model(), runDir);
         }
+        shell.showServed(engine);
+        return engine;
     }
 
     /**

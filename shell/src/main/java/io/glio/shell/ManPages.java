@@ -99,10 +99,16 @@ public final class ManPages {
         m.append(".TP\n.I /etc/target/saveconfig.json.lock\n").append(esc("Held by every targetcli process that may "
                 + "write the configuration (service, embedded shell, one-shot command); holds the holder's pid."))
                 .append("\n.TP\n.I /run/glio/targetcli.sock\n").append(esc("The service's socket for root "
-                + "(others: $TARGETCLI_HOME/targetcli.sock), mode 0600, with its lock file beside it.")).append('\n');
+                + "(others: $TARGETCLI_HOME/targetcli.sock), mode 0600, with its lock file beside it."))
+                .append("\n.TP\n.I /run/glio/loopback/<wwn>.sock\n").append(esc("The NBD socket of each loopback "
+                + "target under the run directory (--run-dir, $GLIO_RUN_DIR, /run/glio for root, others "
+                + "$TARGETCLI_HOME/run), mode 0600; its LUNs are the exports lun0, lun1, ... "
+                + "(qemu-img info 'nbd+unix:///lun0?socket=...'). ls and info on the target show it.")).append('\n');
         m.append(".SH ENVIRONMENT\n.TP\n.B TARGETCLI_HOME\n").append(esc("Folder of preferences and history."))
                 .append("\n.TP\n.B TARGETCLI_CONFIG\n").append(esc("Configuration file, unless --config is given."))
                 .append("\n.TP\n.B TARGETCLI_SOCKET\n").append(esc("The service's socket, unless --socket is given."))
+                .append("\n.TP\n.B GLIO_RUN_DIR\n").append(esc("The engine's run directory, unless --run-dir is "
+                        + "given."))
                 .append("\n.TP\n.B TARGETCLI_LOCK_TIMEOUT\n").append(esc("Seconds to wait for another process "
                         + "that holds the configuration (default 10); then the command fails with exit status 1."))
                 .append("\n.TP\n.B NOTIFY_SOCKET\n").append(esc("Set by systemd for Type=notify: targetcli serve "

@@ -1,9 +1,8 @@
 package io.glio.shell;
 
+import io.glio.engine.local.PrivateSocket;
 import io.glio.engine.model.TargetModel;
 import io.glio.shell.service.SdNotify;
-import io.glio.shell.service.ServiceSocket;
-import io.glio.shell.service.ServiceUmask;
 import io.glio.shell.service.ShellService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "for root, else $TARGETCLI_HOME/targetcli.sock); created 0600.")
     Path socket;
 
+    @Option(names = "--run-dir", paramLabel = "DIR", description = Main.RUN_DIR_HELP)
+    Path runDir;
+
     private final EngineAttacher attacher;
     private final Supplier<TargetModel> models;
     private final PrintStream out;
@@ -64,10 +66,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean root = "root".equals(System.getProperty("user.name"));
-        ShellSettings settings = ShellSettings.resolve(config, env, System.getProperty("user.home"), root);
-        Path sock = ServiceSocket.resolve(socket, env, settings.home(), root);
+        ShellSettings settings = ShellSettings.resolve(config, runDir, env, System.getProperty("user.home"), root);
+        Path sock = ShellService.SOCKET.resolve(socket, env, settings.home(), root);
         try {
-            ServiceUmask.setPrivate();
+            PrivateSocket.setPrivateUmask();
             PidLock socketLock = lockOrExplain(sock);
             if (socketLock == null) {
                 return 1;
@@ -105,11 +107,9 @@ final class ServeCommand implements Callable<Integer> {
         Files.deleteIfExists(sock);
         Prefs prefs = Prefs.load(settings.home());
         Shell shell = new Shell(models.get(), prefs, new Console(out, err, prefs, false, 0), settings.configFile());
-        EngineAttacher.Attached engine = Main.attach(attacher, shell);
-        shell.setSessions(engine.sessions());
-        shell.setStores(engine.stores());
+        EngineAttacher.Attached engine = Main.attach(attacher, shell, settings.runDir());
         boolean restored = Main.restore(shell);
-        ShellService service = new ShellService(shell.model(), engine.sessions(), engine.stores(), settings.configFile(), sock);
+        ShellService service = new ShellService(shell.model(), engine, settings.configFile(), sock);
         service.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(service, shell, restored, engine);

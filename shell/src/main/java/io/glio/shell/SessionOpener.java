@@ -57,7 +57,7 @@ final class SessionOpener {
         Prefs prefs = Prefs.load(settings.home());
         Console console = new Console(io.out(), io.err(), prefs, io.terminal(), io.width());
         Shell shell = new Shell(models.get(), prefs, console, settings.configFile());
-        return LocalSession.open(shell, attacher, access.lock());
+        return LocalSession.open(shell, attacher, settings.runDir(), access.lock());
     }
 
     /**

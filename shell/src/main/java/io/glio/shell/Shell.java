@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The shell's state and its command loop step: the model it edits, preferences, where output
- * goes, the current node, the configuration file and the sessions and store states of a served
- * engine. Every way
+ * goes, the current node, the configuration file and the sessions, store states and loopback
+ * sockets of a served engine. Every way
  * in (terminal, piped stdin, one-shot) feeds lines to {@link #run} or {@link #execute}.
  */
 public final class Shell {
@@ -26,6 +26,7 @@ public final class Shell {
     private SessionSource sessions = SessionSource.NONE;
     private StoreStatusSource stores = StoreStatusSource.NONE;
     private AuditLog audit;
+    private LoopbackSockets loopbackSockets = LoopbackSockets.NONE;
     private Path workingDirectory = Path.of("");
     private String currentPath = "/";
     private boolean exitRequested;
@@ -94,6 +95,22 @@ public final class Shell {
 
     public void setStores(StoreStatusSource stores) {
         this.stores = stores;
+    }
+
+    /** The served engine's NBD sockets of the loopback targets ({@code ls} and {@code info} show them). */
+    public LoopbackSockets loopbackSockets() {
+        return loopbackSockets;
+    }
+
+    public void setLoopbackSockets(LoopbackSockets loopbackSockets) {
+        this.loopbackSockets = loopbackSockets;
+    }
+
+    /** Shows what {@code engine} serves: its sessions, store states and loopback sockets. */
+    public void showServed(EngineAttacher.Attached engine) {
+        setSessions(engine.sessions());
+        setStores(engine.stores());
+        setLoopbackSockets(engine.loopbackSockets());
     }
 
     public GlobalCommands globalCommands() {

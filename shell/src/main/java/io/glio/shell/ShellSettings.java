@@ -1,17 +1,26 @@
 package io.glio.shell;
 
+import io.glio.engine.local.LocalPath;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where the shell keeps its state: the preferences/history folder ({@code $TARGETCLI_HOME} or
- * {@code ~/.targetcli}) and the configuration file ({@code --config}, else
+ * {@code ~/.targetcli}), the configuration file ({@code --config}, else
  * {@code $TARGETCLI_CONFIG}, else {@code /etc/target/saveconfig.json} for root and
- * {@code ~/.targetcli/saveconfig.json} for others).
+ * {@code ~/.targetcli/saveconfig.json} for others) and the engine's run directory
+ * ({@link LocalPath#RUN_DIR}: {@code --run-dir}, else {@code $GLIO_RUN_DIR}, else {@code /run/glio}
+ * for root and {@code $TARGETCLI_HOME/run} otherwise).
  */
-public record ShellSettings(Path home, Path configFile) {
+public record ShellSettings(Path home, Path configFile, Path runDir) {
 
     public static ShellSettings resolve(Path configOption, Map<String, String> env, String userHome, boolean root) {
+        return resolve(configOption, null, env, userHome, root);
+    }
+
+    /** As {@link #resolve(Path, Map, String, boolean)} with a {@code --run-dir} option (null when not given). */
+    public static ShellSettings resolve(Path configOption, Path runDirOption, Map<String, String> env, String userHome,
+                                        boolean root) {
         String homeVar = env.get("TARGETCLI_HOME");
         Path home = homeVar != null && !homeVar.isEmpty() ? Path.of(homeVar) : Path.of(userHome, ".targetcli");
         Path config;
@@ -24,6 +33,6 @@ public record ShellSettings(Path home, Path configFile) {
         } else {
             config = Path.of(userHome, ".targetcli", "saveconfig.json");
         }
-        return new ShellSettings(home, config.toAbsolutePath());
+        return new ShellSettings(home, config.toAbsolutePath(), LocalPath.RUN_DIR.resolve(runDirOption, env, home, root));
     }
 }

@@ -2,6 +2,7 @@ package io.glio.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.glio.engine.model.Fabric;
 import io.glio.engine.model.TargetModel;
 import io.glio.shell.service.ShellService;
 import java.io.ByteArrayInputStream;
@@ -40,8 +41,7 @@ class AttachedOutputTest {
         serviceConfig = tmp.resolve("service/saveconfig.json");
         socket = tmp.resolve("service/t.sock");
         TargetModel model = OracleRun.testModel();
-        service = new ShellService(model, OracleRun.SERVING_NOTHING.attach(model).sessions(),
-                io.glio.shell.StoreStatusSource.NONE, serviceConfig, socket);
+        service = new ShellService(model, SERVING_LOOPBACK.attach(model, tmp.resolve("run")), serviceConfig, socket);
         service.start();
     }
 
@@ -52,6 +52,27 @@ class AttachedOutputTest {
 
     private record Run(int rc, String out, String err) {
     }
+
+    /**
+     * An engine that serves nothing but reports each loopback target's NBD socket where the
+     * served engine puts it ({@code ServedEngineTest} checks the real one binds there).
+     */
+    private static final EngineAttacher SERVING_LOOPBACK = (model, runDir) -> new EngineAttacher.Attached() {
+        @Override
+        public SessionSource sessions() {
+            return OracleRun.SERVING_NOTHING.attach(model, runDir).sessions();
+        }
+
+        @Override
+        public LoopbackSockets loopbackSockets() {
+            return wwn -> model.snapshot().target(Fabric.LOOPBACK, wwn)
+                    .map(t -> runDir.resolve("loopback").resolve(wwn + ".sock"));
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private Run attached(String script, String... args) throws IOException {
         Path home = Files.createDirectories(tmp.resolve("attached-home"));
@@ -67,7 +88,7 @@ class AttachedOutputTest {
     private static Run main(String script, Path home, Path config, Path sock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Main.run(args, OracleRun.SERVING_NOTHING, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+        int rc = Main.run(args, SERVING_LOOPBACK, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 ShellTestEnv.of(home, config, sock), OracleRun::testModel);
         return new Run(rc, normalize(out, home, config), normalize(err, home, config));
@@ -111,6 +132,23 @@ class AttachedOutputTest {
         assertThat(e.out).endsWith("exit\nGlobal pref auto_save_on_exit=true\nLast 10 configs saved in @CONFIG_DIR@/backup/.\n"
                 + "Configuration saved to @CONFIG_DIR@/saveconfig.json\n");
         assertThat(Files.readString(serviceConfig)).contains("\"wwn\": \"" + IQN + "\"");
+    }
+
+    @Test
+    void lsAndInfoShowTheLoopbackSocketTheSameBothWays() throws IOException {
+        String wwn = "naa.5001405a1b2c3d4e";
+        String script = String.join("\n", "/backstores/ramdisk create lr 1M", "/loopback create " + wwn,
+                "/loopback/" + wwn + "/luns create /backstores/ramdisk/lr", "ls /loopback", "/loopback/" + wwn + " info",
+                "");
+        // The embedded shell serves under --run-dir; the service was given the same folder.
+        Run e = embedded(script, "--run-dir", tmp.resolve("run").toString());
+        Run a = attached(script);
+        // The normalized output shows the wwn's serial as @HEX@.
+        String shown = "naa.5001405@HEX@";
+        String sock = tmp.resolve("run/loopback/" + shown + ".sock").toString();
+        assertThat(a.err).isEqualTo(e.err).isEmpty();
+        assertThat(body(a.out)).isEqualTo(body(e.out)).contains("o- " + shown + " ", "nbd " + sock + "]",
+                "nbd_socket: " + sock + "\n");
     }
 
     @Test

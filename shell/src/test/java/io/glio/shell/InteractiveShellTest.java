@@ -28,7 +28,7 @@ class InteractiveShellTest {
         try (Terminal t = new DumbTerminal("targetcli-test", "vt100",
                 new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)) {
             t.setSize(new Size(160, 40));
-            ShellSettings settings = new ShellSettings(home, configDir.resolve("saveconfig.json"));
+            ShellSettings settings = new ShellSettings(home, configDir.resolve("saveconfig.json"), home.resolve("run"));
             int rc = new InteractiveShell(new SessionOpener(settings, home.resolve("no-service.sock"),
                     java.util.Map.of(), EngineAttacher.NONE, OracleRun::testModel, System.err)).run(t);
             assertThat(rc).isZero();

@@ -186,7 +186,7 @@ class MainTest {
         run("/backstores/ramdisk create rd1 1M\n");
         List<String> seen = new ArrayList<>();
         boolean[] closed = {false};
-        EngineAttacher recording = model -> {
+        EngineAttacher recording = (model, runDir) -> {
             model.addListener(e -> seen.add(e.getClass().getSimpleName()));
             return new EngineAttacher.Attached() {
                 @Override
@@ -212,7 +212,7 @@ class MainTest {
     void engineThatCannotStartIsReportedAndTheShellStillWorks() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Main.run(new String[0], model -> {
+        int rc = Main.run(new String[0], (model, runDir) -> {
                     throw new IllegalStateException("0.0.0.0:3260 is already in use");
                 }, new ByteArrayInputStream("/backstores/ramdisk create rd1 1M\nsessions\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -239,5 +239,16 @@ class MainTest {
                 .isEqualTo(Path.of("/etc/target/saveconfig.json"));
         assertThat(ShellSettings.resolve(null, Map.of("TARGETCLI_HOME", "/x/h"), "/home/u", false).home())
                 .isEqualTo(Path.of("/x/h"));
+    }
+
+    @Test
+    void runDirPrefersOptionThenEnvironmentThenRootOrHome() {
+        Map<String, String> env = Map.of("GLIO_RUN_DIR", "/x/env-run", "TARGETCLI_HOME", "/x/h");
+        assertThat(ShellSettings.resolve(null, Path.of("/x/opt-run"), env, "/home/u", false).runDir())
+                .isEqualTo(Path.of("/x/opt-run"));
+        assertThat(ShellSettings.resolve(null, env, "/home/u", false).runDir()).isEqualTo(Path.of("/x/env-run"));
+        assertThat(ShellSettings.resolve(null, Map.of("TARGETCLI_HOME", "/x/h"), "/home/u", false).runDir())
+                .isEqualTo(Path.of("/x/h/run"));
+        assertThat(ShellSettings.resolve(null, Map.of(), "/root", true).runDir()).isEqualTo(Path.of("/run/glio"));
     }
 }

@@ -40,7 +40,7 @@ final class OracleRun {
     }
 
     /** An engine that serves and has no session yet: what the oracle's kernel looks like. */
-    static final EngineAttacher SERVING_NOTHING = model -> new EngineAttacher.Attached() {
+    static final EngineAttacher SERVING_NOTHING = (model, runDir) -> new EngineAttacher.Attached() {
         @Override
         public SessionSource sessions() {
             return new SessionSource() {

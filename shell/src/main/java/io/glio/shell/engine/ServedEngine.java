@@ -1,9 +1,8 @@
 package io.glio.shell.engine;
 
 import io.glio.shell.EngineAttacher;
-import io.glio.shell.RunDir;
+import io.glio.shell.LoopbackSockets;
 import io.glio.shell.SessionSource;
-import io.glio.shell.ShellSettings;
 import io.glio.shell.StoreStatusSource;
 import io.glio.engine.backing.StoreState;
 import io.glio.engine.backing.glfs.meta.LuSharing;
@@ -25,16 +24,13 @@ import java.util.Set;
  * The engine a long-running shell serves its model with (found through {@link java.util.ServiceLoader},
  * so the shell's own code stays free of Netty and gfapi): backing stores for every storage
  * object, iSCSI listeners on every enabled TPG and the loopback targets' NBD sockets under the
- * {@link RunDir}, for as long as the shell runs.
+ * run directory, for as long as the shell runs.
  */
 public final class ServedEngine implements EngineAttacher {
 
     @Override
-    public Attached attach(TargetModel model) {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        java.util.Map<String, String> env = System.getenv();
-        ShellSettings settings = ShellSettings.resolve(null, env, System.getProperty("user.home"), root);
-        TargetEngine engine = TargetEngine.start(model, RunDir.resolve(null, env, settings.home(), root));
+    public Attached attach(TargetModel model, java.nio.file.Path runDir) {
+        TargetEngine engine = TargetEngine.start(model, runDir);
         SessionSource sessions = new LiveSessions(model, engine);
         return new Attached() {
             @Override
@@ -66,6 +62,11 @@ public final class ServedEngine implements EngineAttacher {
                         return engine.preferGateway(so, gateway);
                     }
                 };
+            }
+
+            @Override
+            public LoopbackSockets loopbackSockets() {
+                return engine::loopbackSocket;
             }
 
             @Override

@@ -8,6 +8,7 @@ import io.glio.shell.ShellException;
 import io.glio.shell.Summary;
 import io.glio.shell.ValueType;
 import io.glio.engine.model.AuthField;
+import io.glio.engine.model.Fabric;
 import io.glio.engine.model.FabricFeature;
 import io.glio.engine.model.Tpg;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class TpgNode extends UiNode {
         if (has(FabricFeature.NEXUS)) {
             msg.add(tpg.nexus().orElse(""));
         }
+        nbdSocket().ifPresent(s -> msg.add("nbd " + s));
         if (!enabled()) {
             return new Summary("disabled", false);
         }
@@ -123,7 +125,16 @@ final class TpgNode extends UiNode {
                 v.put("chap_" + f.rtslibName(), tpg.chap().get(f));
             }
         }
+        nbdSocket().ifPresent(s -> v.put("nbd_socket", s));
         return Optional.of(infoLines(v));
+    }
+
+    /** Where a loopback target's LUNs are served over NBD, while they are. */
+    private Optional<String> nbdSocket() {
+        if (!merged || tpg.fabric() != Fabric.LOOPBACK) {
+            return Optional.empty();
+        }
+        return shell.loopbackSockets().socket(tpg.target().wwn()).map(java.nio.file.Path::toString);
     }
 
     @Override

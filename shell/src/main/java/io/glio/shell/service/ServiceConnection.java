@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,14 +27,12 @@ final class ServiceConnection implements Runnable {
     private final ShellService service;
     private final FrameChannel channel;
     private final String peer;
-    private final UserPrincipal peerUser;
     private PrintStream err;
 
-    ServiceConnection(ShellService service, FrameChannel channel, UserPrincipal peerUser) {
+    ServiceConnection(ShellService service, FrameChannel channel, String peer) {
         this.service = service;
         this.channel = channel;
-        this.peer = peerUser.getName();
-        this.peerUser = peerUser;
+        this.peer = peer;
     }
 
     @Override
@@ -67,10 +64,9 @@ final class ServiceConnection implements Runnable {
         err = new PrintStream(new FrameOutputStream(channel, Frame.Type.ERR), true, StandardCharsets.UTF_8);
         Console console = new Console(out, err, prefs, hello.terminal(), width::get);
         Shell shell = new Shell(service.model(), prefs, console, service.configFile());
-        shell.setSessions(service.sessions());
-        shell.setStores(service.stores());
+        shell.showServed(service.engine());
         // The client's log (its TARGETCLI_HOME's logfile pref), under the uid the kernel vouches for.
-        shell.setAuditLog(AuditLog.of(prefs, ServiceLibc.uidOf(peer), peer, peerUser));
+        shell.setAuditLog(AuditLog.of(prefs, ServiceLibc.uidOf(peer), peer, userPrincipal(peer)));
         shell.setWorkingDirectory(Path.of(hello.cwd()));
         String prompt = service.locked(() -> {
             if (!hello.oneShot()) {
@@ -125,5 +121,14 @@ final class ServiceConnection implements Runnable {
     /** Ends the connection (the service stops): the client sees the connection close. */
     void close() {
         channel.close();
+    }
+
+    /** The peer's user as the file system names owners (the audit log is chown-ed to it). */
+    private static java.nio.file.attribute.UserPrincipal userPrincipal(String user) {
+        try {
+            return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

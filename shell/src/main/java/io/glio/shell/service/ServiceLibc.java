@@ -5,21 +5,18 @@ import java.nio.charset.StandardCharsets;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.SaveError;
-import jnr.ffi.types.mode_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
- * The things of libc the service needs that Java has no call for: the process umask (so
- * the socket is created 0600, never chmod-ed after), sending one datagram on a Unix socket
- * (systemd's {@code sd_notify}; Java's Unix sockets are stream-only) and a user's uid.
+ * What of libc the service needs that Java has no call for: sending one datagram on a Unix
+ * socket (systemd's {@code sd_notify}; Java's Unix sockets are stream-only) and a user's uid.
+ * The umask is the engine's {@link io.glio.engine.local.PrivateSocket}'s.
  */
 final class ServiceLibc {
 
     /** Raw prototypes, loaded once. */
     public interface LibC {
-        @mode_t int umask(@mode_t int mask);
-
         @SaveError
         int socket(int domain, int type, int protocol);
 
@@ -53,11 +50,6 @@ final class ServiceLibc {
         jnr.ffi.Pointer pw = Holder.LIBC.getpwnam(name);
         // struct passwd { char *pw_name; char *pw_passwd; uid_t pw_uid; ... }
         return pw == null ? -1 : pw.getInt(2L * Holder.RUNTIME.addressSize());
-    }
-
-    /** Sets the process umask; returns the previous one. */
-    static int umask(int mask) {
-        return Holder.LIBC.umask(mask);
     }
 
     /**

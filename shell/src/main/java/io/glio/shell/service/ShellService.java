@@ -1,52 +1,50 @@
 package io.glio.shell.service;
 
+import io.glio.engine.local.LocalPath;
+import io.glio.engine.local.UnixListener;
 import io.glio.engine.model.TargetModel;
-import io.glio.shell.SessionSource;
+import io.glio.shell.EngineAttacher;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listening side of {@code targetcli serve}: accepts shells on a Unix socket (only root and
- * the service's own user, checked with {@code SO_PEERCRED}), one thread and one
+ * The listening side of {@code targetcli serve}: accepts shells on a Unix socket (a
+ * {@link UnixListener}: 0600, only root and the service's own user), one thread and one
  * {@link ServiceConnection} per client, all over one model. Commands from every client run one
  * at a time under {@link #locked}, so each sees the changes of the one before.
  */
 public final class ShellService implements AutoCloseable {
 
+    /**
+     * Where the service listens: {@code --socket PATH}, else {@code $TARGETCLI_SOCKET}, else
+     * {@code /run/glio/targetcli.sock} for root and {@code $TARGETCLI_HOME/targetcli.sock} otherwise.
+     */
+    public static final LocalPath SOCKET = new LocalPath("TARGETCLI_SOCKET", Path.of("/run/glio/targetcli.sock"),
+            "targetcli.sock");
+
     private static final Logger LOG = LoggerFactory.getLogger(ShellService.class);
 
     private final TargetModel model;
-    private final SessionSource sessions;
-    private final io.glio.shell.StoreStatusSource stores;
+    private final EngineAttacher.Attached engine;
     private final Path configFile;
     private final Path socket;
     private final ReentrantLock commands = new ReentrantLock();
     private final Set<ServiceConnection> connections = ConcurrentHashMap.newKeySet();
-    private final String owner = System.getProperty("user.name");
-    private ServerSocketChannel server;
-    private Thread acceptor;
+    private volatile UnixListener listener;
     private volatile boolean stopping;
 
-    public ShellService(TargetModel model, SessionSource sessions, io.glio.shell.StoreStatusSource stores,
-                        Path configFile, Path socket) {
+    /** A service over {@code model}, whose clients' shells show what {@code engine} serves. */
+    public ShellService(TargetModel model, EngineAttacher.Attached engine, Path configFile, Path socket) {
         this.model = model;
-        this.sessions = sessions;
-        this.stores = stores;
+        this.engine = engine;
         this.configFile = configFile;
         this.socket = socket;
     }
@@ -55,12 +53,8 @@ public final class ShellService implements AutoCloseable {
         return model;
     }
 
-    SessionSource sessions() {
-        return sessions;
-    }
-
-    io.glio.shell.StoreStatusSource stores() {
-        return stores;
+    EngineAttacher.Attached engine() {
+        return engine;
     }
 
     Path configFile() {
@@ -71,63 +65,52 @@ public final class ShellService implements AutoCloseable {
         return socket;
     }
 
-    /**
-     * Binds the socket and accepts clients on a thread of its own. The socket's mode comes from
-     * the umask at bind ({@link ServiceUmask#bind}): 0600 from its creation, never chmod-ed.
-     */
+    /** Binds the socket (0600 from its creation, never chmod-ed) and accepts clients on a thread of its own. */
     public void start() throws IOException {
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        ServiceUmask.bind(server, UnixDomainSocketAddress.of(socket));
-        acceptor = new Thread(this::acceptLoop, "targetcli-service-accept");
-        acceptor.start();
+        listener = UnixListener.start(socket, false, "targetcli-service-accept", new UnixListener.Handler() {
+            @Override
+            public void admit(SocketChannel channel, String user) {
+                start(channel, user);
+            }
+
+            @Override
+            public void refuse(SocketChannel channel, String user) {
+                refuseUser(channel, user);
+            }
+        });
     }
 
-    private void acceptLoop() {
-        while (!stopping) {
-            SocketChannel ch;
-            try {
-                ch = server.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                LOG.warn("targetcli service: accept on {} failed: {}", socket, e.getMessage());
-                continue;
-            }
-            admit(ch);
-        }
-    }
-
-    /** Starts a connection for a permitted peer; refuses anyone else with one line. */
-    private void admit(SocketChannel ch) {
-        FrameChannel fc = new FrameChannel(ch);
-        String user;
-        UnixDomainPrincipal peer;
-        try {
-            peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            user = peer.user().getName();
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("targetcli service: cannot tell who connected ({}), refused", e.getMessage());
-            fc.close();
+    /** Starts a connection for a permitted peer (refused with one line while stopping). */
+    private void start(SocketChannel ch, String user) {
+        if (stopping) {
+            refuseWith(ch, "The targetcli service on " + socket + " is stopping.");
             return;
         }
-        if (stopping || !(user.equals("root") || user.equals(owner))) {
-            String why = stopping ? "The targetcli service on " + socket + " is stopping."
-                    : "The targetcli service on " + socket + " refuses user " + user + ": only root and " + owner
-                    + " may use it.";
-            LOG.warn("targetcli service: refused a connection from user {}", user);
-            try {
-                fc.send(Messages.text(Frame.Type.REFUSED, why));
-            } catch (IOException e) {
-                // the peer left already
-            }
-            fc.close();
-            return;
-        }
-        ServiceConnection c = new ServiceConnection(this, fc, peer.user());
+        ServiceConnection c = new ServiceConnection(this, new FrameChannel(ch), user);
         connections.add(c);
         Thread t = new Thread(c, "targetcli-client-" + user);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Tells a peer that may not connect why, in one line (a peer whose user is unknown gets none). */
+    private void refuseUser(SocketChannel ch, String user) {
+        if (user == null) {
+            UnixListener.closeQuietly(ch);
+            return;
+        }
+        refuseWith(ch, "The targetcli service on " + socket + " refuses user " + user + ": only root and "
+                + UnixListener.processUser() + " may use it.");
+    }
+
+    private static void refuseWith(SocketChannel ch, String why) {
+        FrameChannel fc = new FrameChannel(ch);
+        try {
+            fc.send(Messages.text(Frame.Type.REFUSED, why));
+        } catch (IOException e) {
+            LOG.debug("targetcli service: a refused peer left already: {}", e.getMessage());
+        }
+        fc.close();
     }
 
     void forget(ServiceConnection c) {
@@ -151,7 +134,9 @@ public final class ShellService implements AutoCloseable {
      */
     public boolean stop(long boundMillis) {
         stopping = true;
-        closeServer();
+        if (listener != null) {
+            listener.close();
+        }
         boolean idle;
         try {
             idle = commands.tryLock(boundMillis, TimeUnit.MILLISECONDS);
@@ -161,17 +146,6 @@ public final class ShellService implements AutoCloseable {
         }
         connections.forEach(ServiceConnection::close);
         return idle;
-    }
-
-    private void closeServer() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            LOG.warn("targetcli service: closing {}: {}", socket, e.getMessage());
-        }
     }
 
     @Override

@@ -8,9 +8,13 @@ import io.glio.engine.model.ModelEnvironment;
 import io.glio.engine.model.StorageObject;
 import io.glio.engine.model.TargetModel;
 import io.glio.shell.EngineAttacher;
+import io.glio.engine.model.Fabric;
+import io.glio.engine.model.Target;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The served engine hands the shell its stores' states, which the model never holds. */
 class ServedEngineTest {
@@ -20,7 +24,7 @@ class ServedEngineTest {
 
     @Test
     void storeStatesComeFromTheEngineNotTheModel() throws InterruptedException {
-        try (EngineAttacher.Attached engine = new ServedEngine().attach(model)) {
+        try (EngineAttacher.Attached engine = new ServedEngine().attach(model, null)) {
             StorageObject ram = model.createRamdisk("rd1", 1 << 20, false, null);
             StorageObject glfs = model.createUser("far", 1 << 20,
                     "glfs/vol@glio-no-such-host.invalid/disk.img", null, null, null);
@@ -31,6 +35,20 @@ class ServedEngineTest {
             assertThat(far.get().isReady()).isFalse();
             assertThat(far.get().description()).startsWith("not ");
             assertThat(glfs.runtimeStatus()).isEmpty();
+        }
+    }
+
+    @Test
+    void loopbackSocketsComeFromTheEngineUnderTheRunDir(@TempDir Path runDir) throws InterruptedException {
+        try (EngineAttacher.Attached engine = new ServedEngine().attach(model, runDir)) {
+            Target loop = model.createTarget(Fabric.LOOPBACK, null);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (engine.loopbackSockets().socket(loop.wwn()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(engine.loopbackSockets().socket(loop.wwn()))
+                    .contains(runDir.resolve("loopback/" + loop.wwn() + ".sock"));
+            assertThat(engine.loopbackSockets().socket("naa.5001405000000000")).isEmpty();
         }
     }
 

@@ -43,6 +43,11 @@ final class LunExport {
         return access.unit().capacityBlocks() * blockSize();
     }
 
+    /** The largest READ or WRITE: the LU's MAXIMUM TRANSFER LENGTH, within the decoder's bound. */
+    int maxPayload() {
+        return (int) Math.min(Nbd.MAX_PAYLOAD, access.unit().settings().maxTransferBlocks() * blockSize());
+    }
+
     /** Whether TRIM can deallocate (WRITE SAME with UNMAP needs {@code emulate_tpws}). */
     boolean canTrim() {
         return access.unit().settings().tpws();
@@ -69,7 +74,7 @@ final class LunExport {
         if (!access.unit().settings().nonRotational()) {
             flags |= Nbd.FLAG_ROTATIONAL;
         }
-        return new NbdExports.Info(size(), blockSize(), flags);
+        return new NbdExports.Info(size(), blockSize(), maxPayload(), flags);
     }
 
     /**

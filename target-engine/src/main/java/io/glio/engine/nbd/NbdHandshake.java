@@ -96,8 +96,9 @@ final class NbdHandshake {
             out.accept(NbdReplies.infoName(option, go.name()));
         }
         // Always sent, asked or not: the block sizes come from the LU, and a client that knows them
-        // aligns its requests (proto.md "Block size constraints").
-        out.accept(NbdReplies.infoBlockSize(option, i.blockSize(), Math.max(i.blockSize(), 4096), Nbd.MAX_PAYLOAD));
+        // aligns its requests and splits them at the maximum (proto.md "Block size constraints"),
+        // which a LU with a small hw_max_sectors (user:glfs) would otherwise refuse.
+        out.accept(NbdReplies.infoBlockSize(option, i.blockSize(), Math.max(i.blockSize(), 4096), i.maxPayload()));
         out.accept(NbdReplies.infoExport(option, i.size(), i.transmissionFlags()));
         out.accept(NbdReplies.ack(option));
         return option == Nbd.OPT_GO ? new Result(go.name(), structured, baseAllocation) : null;

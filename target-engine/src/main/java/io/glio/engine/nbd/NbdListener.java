@@ -1,19 +1,11 @@
 package io.glio.engine.nbd;
 
+import io.glio.engine.local.UnixListener;
 import io.glio.engine.scsi.ItNexus;
 import io.glio.engine.scsi.NexusSession;
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,84 +13,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The Unix socket of one loopback target: 0600 from its bind, accepting only root and the
- * engine's own user ({@code SO_PEERCRED}), one {@link NbdConnection} thread per client, each its
+ * The Unix socket of one loopback target ({@link UnixListener}: 0600 from its bind, only root
+ * and the engine's own user admitted): one {@link NbdConnection} thread per client, each its
  * own I_T nexus ({@code <target wwn>,nbd,<n>}) to the target's LUNs.
  */
 final class NbdListener implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NbdListener.class);
     private static final AtomicLong CONNECTIONS = new AtomicLong();
 
-    private final Path path;
     private final String targetWwn;
-    private final ServerSocketChannel server;
     private final Function<ItNexus, NexusSession> opener;
     private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
-    private final String owner = System.getProperty("user.name");
+    private UnixListener socket;
 
-    private NbdListener(Path path, String targetWwn, ServerSocketChannel server,
-                        Function<ItNexus, NexusSession> opener) {
-        this.path = path;
+    private NbdListener(String targetWwn, Function<ItNexus, NexusSession> opener) {
         this.targetWwn = targetWwn;
-        this.server = server;
         this.opener = opener;
     }
 
     /** Binds {@code path} (a stale socket file from a previous run is replaced) and starts accepting. */
     static NbdListener bind(Path path, String targetWwn, Function<ItNexus, NexusSession> opener) throws IOException {
-        Files.deleteIfExists(path);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            PrivateSocket.bind(server, UnixDomainSocketAddress.of(path));
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        NbdListener l = new NbdListener(path, targetWwn, server, opener);
-        NbdConnection.daemon(l::acceptLoop, "nbd-accept-" + targetWwn).start();
+        NbdListener l = new NbdListener(targetWwn, opener);
+        l.socket = UnixListener.start(path, true, "nbd-accept-" + targetWwn, (ch, user) -> l.start(ch));
         return l;
     }
 
     Path path() {
-        return path;
-    }
-
-    private void acceptLoop() {
-        for (;;) {
-            SocketChannel ch;
-            try {
-                ch = server.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                LOG.warn("NBD {}: accept failed: {}", path, e.getMessage());
-                continue;
-            }
-            if (permitted(ch)) {
-                start(ch);
-            }
-        }
-    }
-
-    private boolean permitted(SocketChannel ch) {
-        String user;
-        try {
-            UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            user = peer.user().getName();
-        } catch (IOException | UnsupportedOperationException e) {
-            user = null;
-        }
-        if (user != null && (user.equals("root") || user.equals(owner))) {
-            return true;
-        }
-        LOG.warn("NBD {}: refused a connection from user {} (only root and {} may connect)", path, user, owner);
-        try {
-            ch.close();
-        } catch (IOException e) {
-            // refused anyway
-        }
-        return false;
+        return socket.path();
     }
 
     private void start(SocketChannel ch) {
@@ -119,18 +60,7 @@ final class NbdListener implements AutoCloseable {
     /** Stops accepting, removes the socket file and disconnects every client. */
     @Override
     public void close() {
-        try {
-            server.close();
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.warn("NBD {}: close: {}", path, e.getMessage());
-        }
-        for (SocketChannel ch : clients) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                LOG.debug("NBD {}: closing a client: {}", path, e.toString());
-            }
-        }
+        socket.close();
+        clients.forEach(UnixListener::closeQuietly);
     }
 }

@@ -42,4 +42,20 @@ public final class Tools {
             }
         }
     }
+
+    /**
+     * The end of a test that served a LUN from a scratch file on the test volume: stops the
+     * engine (if it started), then removes the file (if a volume was found).
+     */
+    public static void stopAndRemove(io.glio.engine.runtime.TargetEngine engine, io.glio.gfapi.GlusterTestVolume volume,
+                                     String path) throws io.glio.gfapi.GlfsException {
+        if (engine != null) {
+            engine.close();
+        }
+        if (volume != null) {
+            try (io.glio.gfapi.Glfs glfs = volume.connect()) {
+                glfs.unlink(path);
+            }
+        }
+    }
 }

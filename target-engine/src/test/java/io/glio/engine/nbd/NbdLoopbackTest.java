@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 17's acceptance through {@link TargetEngine}: one loopback target with a ramdisk LUN
- * (lun0) and a sparse fileio LUN (lun1), the fileio object also exported over iSCSI on port
- * 14305 (a port no other test binds). qemu-img convert/compare over
+ * Issue 17's acceptance through {@link TargetEngine}: one loopback target with a 256 MiB ramdisk
+ * LUN (lun0) and a 256 MiB sparse fileio LUN (lun1), the fileio object also exported over iSCSI on
+ * port 14305 (a port no other test binds). qemu-img convert/compare over
  * {@code nbd+unix}, the same data read back over iSCSI, nbdinfo --map, nbdcopy, and fio's nbd
  * engine with crc32c verification.
  */
@@ -32,7 +32,8 @@ class NbdLoopbackTest {
 
     private static final String ISCSI = "iqn.2026-12.io.glio:nbd-both";
     private static final int ISCSI_PORT = 14305;
-    private static final long SIZE = 64L << 20;
+    /** The issue's acceptance size for qemu-img convert/compare. */
+    static final long SIZE = 256L << 20;
     private static final long MAP_SIZE = 16L << 20;
 
     @TempDir
@@ -135,15 +136,20 @@ class NbdLoopbackTest {
     }
 
     private static void convertAndCompare(String export) throws Exception {
-        String uri = uri(export);
+        convertAndCompare(random, uri(export), export);
+    }
+
+    /** qemu-img convert of {@code image} onto {@code uri}, then compare; prints both times. */
+    static void convertAndCompare(Path image, String uri, String label) throws Exception {
         long start = System.nanoTime();
-        Tools.Result convert = Tools.run("qemu-img", "convert", "-n", "-f", "raw", "-O", "raw", random.toString(), uri);
+        Tools.Result convert = Tools.run("qemu-img", "convert", "-n", "-f", "raw", "-O", "raw", image.toString(), uri);
         assertThat(convert.exitCode()).as(convert.output()).isZero();
         long converted = System.nanoTime();
-        Tools.Result compare = Tools.run("qemu-img", "compare", "-f", "raw", "-F", "raw", random.toString(), uri);
+        Tools.Result compare = Tools.run("qemu-img", "compare", "-f", "raw", "-F", "raw", image.toString(), uri);
         assertThat(compare.exitCode()).as(compare.output()).isZero();
         assertThat(compare.output()).contains("Images are identical");
-        System.out.printf("NbdLoopbackTest qemu-img %s, 64 MiB: convert %d ms, compare %d ms%n", export,
+        System.out.printf("NbdLoopbackTest qemu-img %s, %d MiB: convert %d ms, compare %d ms%n", label,
+                Files.size(image) >> 20,
                 TimeUnit.NANOSECONDS.toMillis(converted - start),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - converted));
     }

@@ -1,6 +1,6 @@
 package io.glio.engine.runtime;
 
-import io.glio.gfapi.Glfs;
+import io.glio.engine.iscsi.Tools;
 import io.glio.gfapi.GlusterTestVolume;
 import io.glio.engine.model.DeviceProbe;
 import io.glio.engine.model.Fabric;
@@ -65,14 +65,7 @@ class GlfsLunOverIscsiTest {
 
     @AfterAll
     static void stopAndRemoveTheFile() throws Exception {
-        if (engine != null) {
-            engine.close();
-        }
-        if (volume != null) {
-            try (Glfs glfs = volume.connect()) {
-                glfs.unlink(path);
-            }
-        }
+        Tools.stopAndRemove(engine, volume, path);
     }
 
     @Test

@@ -173,7 +173,8 @@ class ReservationTest extends FixtureTest {
         return prout(who, 0, 0, key, newKey);
     }
 
-    private static Initiator.Result prout(Initiator who, int sa, int type, long key, long saKey) {
+    /** PERSISTENT RESERVE OUT on LUN 0: service action, type, reservation key, service action key. */
+    static Initiator.Result prout(Initiator who, int sa, int type, long key, long saKey) {
         byte[] cdb = {0x5f, (byte) sa, (byte) type, 0, 0, 0, 0, 0, 24, 0};
         ByteBuffer p = ByteBuffer.allocate(24).putLong(key).putLong(saKey);
         return who.write(0, cdb, p.array());

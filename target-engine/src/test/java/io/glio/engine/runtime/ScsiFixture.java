@@ -25,7 +25,7 @@ final class ScsiFixture implements AutoCloseable {
     static final long RD_SIZE = 8L << 20;
     static final long FILE_SIZE = 4L << 20;
 
-    final TargetModel model = new TargetModel();
+    final TargetModel model;
     final StorageObject ramdisk;
     final StorageObject fileio;
     final Tpg tpg;
@@ -39,6 +39,12 @@ final class ScsiFixture implements AutoCloseable {
     }
 
     ScsiFixture(Path folder, List<BackingStoreProvider> extraProviders) {
+        this(folder, extraProviders, new TargetModel());
+    }
+
+    /** As {@link #ScsiFixture(Path, List)} on {@code model} (one with a probe of its own, say). */
+    ScsiFixture(Path folder, List<BackingStoreProvider> extraProviders, TargetModel model) {
+        this.model = model;
         ramdisk = model.createRamdisk("rd0", RD_SIZE, false, RD_WWN);
         fileio = model.createFileio("file0", folder.resolve("file0.img").toString(), Long.toString(FILE_SIZE),
                 false, true, null).storageObject();
