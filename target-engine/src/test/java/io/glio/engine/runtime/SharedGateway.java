@@ -31,20 +31,8 @@ final class SharedGateway implements AutoCloseable {
     Initiator initiator;
 
     SharedGateway(String id, String config, String wwn, boolean force, Duration beat) {
-        this(id, config, SIZE, wwn, force, null, null, beat);
-    }
-
-    /**
-     * As above with the object's size, {@code hw_max_sectors} and {@code emulate_write_cache}
-     * (null: the defaults), all set before the registry opens the store.
-     */
-    SharedGateway(String id, String config, long size, String wwn, boolean force, String hwMaxSectors,
-                  String emulateWriteCache, Duration beat) {
         iqn = "iqn.2026-12.io.glio:" + id;
-        so = model.createUser("shared", size, config, wwn, force, hwMaxSectors, null);
-        if (emulateWriteCache != null) {
-            model.setStorageObjectAttribute(so, "emulate_write_cache", emulateWriteCache);
-        }
+        so = model.createUser("shared", SIZE, config, wwn, force, null, null);
         Target target = model.createTarget(Fabric.ISCSI, iqn);
         Tpg tpg = model.createTpg(target, 1);
         model.createPortal(tpg, "127.0.0.1", 3260);
@@ -62,14 +50,9 @@ final class SharedGateway implements AutoCloseable {
     }
 
     Initiator login() {
-        return login("23d000000001");
-    }
-
-    /** Logs the test initiator in with {@code isid} once the LU is ready. */
-    Initiator login(String isid) {
         ScsiFixture.waitUntil(() -> registry.unit(so).map(u -> u.ready()).orElse(false), iqn + " LU ready",
                 Duration.ofSeconds(30));
-        initiator = new Initiator(registry, INITIATOR, isid, iqn, 1).ready(0);
+        initiator = new Initiator(registry, INITIATOR, "23d000000001", iqn, 1).ready(0);
         return initiator;
     }
 
@@ -81,9 +64,6 @@ final class SharedGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        if (initiator != null) {
-            initiator.executor.nexusLost();
-        }
         registry.close();
     }
 }
