@@ -75,6 +75,8 @@ public final class IscsiServer implements AutoCloseable {
     private final Set<PortalAddress> failedPortals = new LinkedHashSet<>();
     /** Listeners bound at a portal's creation, with the snapshot generation they are newer than. */
     private final Map<PortalAddress, Long> admitted = new HashMap<>();
+    /** Listeners closed but not yet released: their address is bound again once the close is done. */
+    private final Map<PortalAddress, ChannelFuture> closing = new HashMap<>();
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private final ModelListener listener = this::onModelEvent;
     private EventLoopGroup boss;
@@ -116,6 +118,13 @@ public final class IscsiServer implements AutoCloseable {
      */
     private void admit(String ip, int port) {
         PortalAddress portal = new PortalAddress(ip, port);
+        ChannelFuture pendingClose;
+        synchronized (lock) {
+            pendingClose = closing.get(portal);
+        }
+        if (pendingClose != null) {
+            pendingClose.awaitUninterruptibly(); // a portal deleted just before: its socket first
+        }
         ChannelFuture bound;
         synchronized (lock) {
             if (closed) {
@@ -175,6 +184,11 @@ public final class IscsiServer implements AutoCloseable {
                 || event instanceof ModelEvent.StorageObjectRemoved || event instanceof ModelEvent.LunChanged) {
             return;
         }
+        requestReconcile();
+    }
+
+    /** Queues one reconcile on the boss loop (several requests before it runs make one). */
+    private void requestReconcile() {
         EventLoopGroup b = boss;
         if (b != null && reconcileQueued.compareAndSet(false, true)) {
             try {
@@ -224,12 +238,23 @@ public final class IscsiServer implements AutoCloseable {
                 admitted.remove(p);
                 if (!wanted.contains(p)) {
                     log.info("iSCSI portal {} closed", p);
-                    listeners.remove(p).close();
+                    ChannelFuture closed = listeners.remove(p).close();
+                    closing.put(p, closed);
+                    closed.addListener(done -> {
+                        synchronized (lock) {
+                            closing.remove(p, closed);
+                        }
+                    });
                 }
             }
             failedPortals.retainAll(wanted);
             for (PortalAddress p : wanted) {
-                if (!listeners.containsKey(p)) {
+                ChannelFuture stillClosing = closing.get(p);
+                if (stillClosing != null) {
+                    // Wanted again before its old socket is released: binding now would fail with
+                    // "Address already in use" (seen as a flapping portal in the conformance test).
+                    stillClosing.addListener(done -> requestReconcile());
+                } else if (!listeners.containsKey(p)) {
                     binds.add(bind(p, true));
                 }
             }
